@@ -1,0 +1,35 @@
+"""psycopg2-cluster: a PostgreSQL driver, drop-in compatible with psycopg2.
+
+`connect()` opens a connection; the DB-API 2.0 names (exceptions, type
+objects and constructors) are exported here as in psycopg2.
+"""
+
+from psycopg2._psycopg import (  # noqa: F401  (re-exported API)
+    BINARY, NUMBER, STRING, DATETIME, ROWID,
+    Binary, Date, Time, Timestamp,
+    DateFromTicks, TimeFromTicks, TimestampFromTicks,
+    Error, Warning, DataError, DatabaseError, ProgrammingError,
+    IntegrityError, InterfaceError, InternalError, NotSupportedError,
+    OperationalError,
+    _connect, apilevel, threadsafety, paramstyle,
+    __version__, __libpq_version__,
+)
+
+from psycopg2 import extensions as _ext
+
+
+def connect(dsn=None, connection_factory=None, cursor_factory=None, **kwargs):
+    """Open a connection to a PostgreSQL server.
+
+    `dsn` is a libpq connection string or URL; keyword arguments are libpq
+    options too (they override the same options in `dsn`). `async`/`async_`
+    ask for an asynchronous connection. Returns an instance of
+    `connection_factory` (default `extensions.connection`).
+    """
+    async_flag = kwargs.pop("async", False) or kwargs.pop("async_", False)
+    dsn = _ext.make_dsn(dsn, **kwargs)
+    conn = _connect(dsn, connection_factory=connection_factory,
+                    async_=bool(async_flag))
+    if cursor_factory is not None:
+        conn.cursor_factory = cursor_factory
+    return conn

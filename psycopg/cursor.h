@@ -1,0 +1,73 @@
+/* cursor.h - the cursor object.
+ *
+ * A cursor keeps the PGresult of its last query and builds Python rows from
+ * it on fetch. The typecaster of each column is resolved once per result
+ * (curs->casts), never once per value.
+ */
+#ifndef PSYCOPG_CURSOR_H
+#define PSYCOPG_CURSOR_H 1
+
+#include "psycopg.h"
+#include "connection.h"
+
+struct cursorObject {
+    PyObject_HEAD
+    connectionObject *conn;   /* strong reference */
+
+    PyObject *name;           /* str: named (server-side) cursor, or NULL */
+    char *qname;              /* name quoted as an identifier, or NULL */
+    int closed;
+    int notuples;             /* last result carried no rows (not a SELECT) */
+    int withhold;
+    int scrollable;           /* -1 not set, 0 NO SCROLL, 1 SCROLL */
+    int declared;             /* named cursor: DECLARE has run */
+
+    long rowcount;
+    long rownumber;           /* position of the next row (whole result set) */
+    long resrow;              /* index of the next row inside pgres */
+    long arraysize;
+    long itersize;
+    long mark;                /* conn->mark when the named cursor was declared */
+    Oid lastoid;
+
+    PGresult *pgres;          /* result of the last query, or NULL */
+    int nfields;
+    typecastObject **casts;   /* nfields casters, strong references */
+
+    PyObject *description;    /* tuple of Column, or None */
+    PyObject *query;          /* bytes of the last query sent, or None */
+    PyObject *statusmessage;  /* str, or None */
+
+    PyObject *string_types;   /* per-cursor typecasters, or NULL */
+    PyObject *binary_types;
+    PyObject *tzinfo_factory; /* callable(timedelta) -> tzinfo; None = naive */
+    PyObject *row_factory;    /* used by extras cursors (issue 4); NULL = tuple */
+
+    PyObject *copyfile;       /* COPY (issue 5) */
+    Py_ssize_t copysize;
+
+    PyObject *weakreflist;
+};
+
+extern PyTypeObject cursorType;
+
+/* Raise InterfaceError if the cursor is closed; evaluates to NULL. */
+#define EXC_IF_CURS_CLOSED(self) \
+    if ((self)->closed || ((self)->conn && (self)->conn->closed)) { \
+        PyErr_SetString(psyco_state.InterfaceError, "cursor already closed"); \
+        return NULL; }
+
+/* cursor_int.c */
+void curs_clear_result(cursorObject *self);
+int curs_set_result(cursorObject *self, PGresult *res);
+PyObject *curs_build_row(cursorObject *self, long row);
+int curs_execute(cursorObject *self, PyObject *query, PyObject *vars);
+/* Named cursors: run FETCH FORWARD <count> (count < 0: ALL) into pgres. */
+int curs_named_fetch(cursorObject *self, long count);
+/* Raise ProgrammingError if there is nothing to fetch from. */
+int curs_check_fetchable(cursorObject *self);
+PyObject *curs_get_description(cursorObject *self);
+int curs_close(cursorObject *self);
+int curs_scroll(cursorObject *self, long value, const char *mode);
+
+#endif /* PSYCOPG_CURSOR_H */
