@@ -51,6 +51,8 @@ test-deps: venv $(VENV)/.stamp-test-deps
 # with the compiled extension, never from lib/.
 build: venv
 	PSYCOPG_WERROR=$(WERROR) $(PIP_INSTALL) --no-build-isolation --no-deps --force-reinstall .
+	@cd / && $(abspath $(VPY)) -c 'import psycopg2, psycopg2._psycopg as m; print("built", m.__file__, psycopg2.__version__)' \
+	    || { echo "make: the built psycopg2 does not import (see the error above)"; exit 1; }
 
 demo: WERROR ?= 0
 demo: build

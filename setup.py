@@ -16,7 +16,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 
 from setuptools import setup, find_packages, Extension
 from setuptools.command.build_ext import build_ext
@@ -117,7 +116,7 @@ class psycopg_build_ext(build_ext):
             super().build_extensions()
         except Exception as e:  # compiler errors are printed above already
             if type(e).__name__ in ("CompileError", "LinkError"):
-                raise BuildError(f"building psycopg2._psycopg failed: {e}")
+                raise BuildError("building psycopg2._psycopg failed (compiler output above)")
             raise
 
 

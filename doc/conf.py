@@ -18,11 +18,9 @@ version = ".".join(release.split(".")[:2])
 
 extensions = [
     "sphinx.ext.autodoc",
-    "sphinx.ext.intersphinx",
     "sphinx.ext.viewcode",
 ]
 autodoc_member_order = "bysource"
-intersphinx_mapping = {"python": ("https://docs.python.org/3", None)}
 
 templates_path = []
 exclude_patterns = ["_build"]

@@ -16,6 +16,7 @@ from psycopg2._psycopg import (  # noqa: F401  (re-exported API)
 )
 
 from psycopg2 import extensions as _ext
+from psycopg2 import errors  # noqa: F401  (psycopg2.errors is always loaded)
 
 
 def connect(dsn=None, connection_factory=None, cursor_factory=None, **kwargs):

@@ -9,14 +9,34 @@ import re as _re
 from psycopg2._psycopg import (  # noqa: F401  (re-exported API)
     connection, cursor, Column, ConnectionInfo, Diagnostics,
     QueryCanceledError, TransactionRollbackError,
-    adapt, adapters, register_type, new_type, new_array_type,
-    string_types, binary_types, encodings,
-    parse_dsn, quote_ident, libpq_version,
-    ISQLQuote,
+    parse_dsn, quote_ident, libpq_version, encodings,
+    # Python -> SQL
+    adapt, adapters, ISQLQuote, AsIs, QuotedString, Binary, Boolean, Int,
+    Float, SQL_IN, NoneAdapter,
+    DateFromPy, TimeFromPy, TimestampFromPy, IntervalFromPy,
+    # SQL -> Python
+    register_type, new_type, new_array_type, string_types, binary_types,
+    BOOLEAN, BYTES, DATE, DECIMAL, FLOAT, INTEGER, INTERVAL, LONGINTEGER,
+    TIME, UNICODE,
+    PYDATE, PYDATETIME, PYDATETIMETZ, PYINTERVAL, PYTIME,
+    BINARYARRAY, BOOLEANARRAY, BYTESARRAY, DATEARRAY, DATETIMEARRAY,
+    DECIMALARRAY, FLOATARRAY, INTEGERARRAY, INTERVALARRAY,
+    LONGINTEGERARRAY, ROWIDARRAY, STRINGARRAY, TIMEARRAY, UNICODEARRAY,
+    PYDATEARRAY, PYDATETIMEARRAY, PYDATETIMETZARRAY, PYINTERVALARRAY,
+    PYTIMEARRAY,
 )
-# Typecasters and adapters: their names are those of psycopg2 (INTEGER,
-# UNICODE, DATETIME, ..., AsIs, QuotedString, ...), defined by the C module.
-from psycopg2._psycopg import *  # noqa: F401,F403,E402
+
+# The json casters live in the registry (OIDs of json, json[], jsonb, jsonb[]).
+JSON = string_types[114]
+JSONARRAY = string_types[199]
+JSONB = string_types[3802]
+JSONBARRAY = string_types[3807]
+
+
+def register_adapter(typ, callable):
+    """Adapt objects of type `typ` with `callable` (returns an ISQLQuote)."""
+    adapters[(typ, ISQLQuote)] = callable
+
 
 # Isolation levels (ISOLATION_LEVEL_DEFAULT: whatever the server says).
 ISOLATION_LEVEL_AUTOCOMMIT = 0

@@ -7,6 +7,7 @@
 
 #include "psycopg.h"
 #include "error.h"
+#include "connection.h"
 
 /* The number of items seen as a sequence, and the number of fields. */
 #define COLUMN_SEQ_LEN 7
@@ -307,7 +308,7 @@ column_fill(columnObject *c, PGresult *res, int col)
 }
 
 PyObject *
-psyco_column_new(PGresult *res, int col)
+psyco_column_new(connectionObject *conn, PGresult *res, int col)
 {
     columnObject *c;
     const char *name = PQfname(res, col);
@@ -316,10 +317,11 @@ psyco_column_new(PGresult *res, int col)
         return NULL;
     memset(column_fields(c), 0, COLUMN_NFIELDS * sizeof(PyObject *));
     PyObject_GC_Track(c);
-    /* The result does not say its encoding; server names are decoded as
-     * UTF-8 and never make the fetch fail. */
-    c->f[F_NAME] = PyUnicode_DecodeUTF8(name, (Py_ssize_t)strlen(name),
-                                        "replace");
+    /* Names come in the client encoding; a bad byte must never make the
+     * fetch fail, hence "replace". */
+    c->f[F_NAME] = PyUnicode_Decode(name, (Py_ssize_t)strlen(name),
+                                    conn && conn->codec ? conn->codec : "utf_8",
+                                    "replace");
     if (!c->f[F_NAME] || column_fill(c, res, col) < 0) {
         Py_DECREF(c);
         return NULL;

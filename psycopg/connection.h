@@ -58,7 +58,8 @@ struct connectionObject {
     int readonly;            /* SESSION_FLAG_* */
     int deferrable;          /* SESSION_FLAG_* */
 
-    int equote;              /* standard_conforming_strings off: strings as E'...' */
+    int equote;              /* quote strings as E'...' (see conn_refresh_equote) */
+    int equote_at_connect;   /* standard_conforming_strings was off at connect */
     int async_;              /* created with async_=True (issue 5) */
     int entered;             /* inside a `with conn:` block */
 
@@ -116,6 +117,8 @@ int conn_set_session(connectionObject *self, int autocommit, int isolevel,
                      int readonly, int deferrable);
 int conn_set_client_encoding(connectionObject *self, const char *enc);
 int conn_setup_encoding(connectionObject *self);
+/* Replace the encoding name shown by conn.encoding. */
+int conn_set_encoding_name(connectionObject *self, const char *name);
 void conn_notice_flush(connectionObject *self);
 void conn_mark_broken(connectionObject *self);
 int conn_cancel(connectionObject *self);

@@ -94,6 +94,12 @@ conn_notice_flush(connectionObject *self)
     PyErr_Restore(exc_type, exc_value, exc_tb);
 }
 
+/* Strings get the E'' prefix when standard_conforming_strings is off.
+ * psycopg2 decides once, at connect; a later SET then gives it either
+ * harmless output (on -> off: libpq doubles the backslashes) or corrupt
+ * output (off -> on: E'' without doubled backslashes). Requiring "off"
+ * both at connect and now keeps psycopg2's bytes in the first case and
+ * fixes the second. */
 int
 conn_refresh_equote(connectionObject *self)
 {
@@ -102,7 +108,7 @@ conn_refresh_equote(connectionObject *self)
     if (self->pgconn == NULL)
         return 0;
     scs = PQparameterStatus(self->pgconn, "standard_conforming_strings");
-    self->equote = !(scs && strcmp(scs, "on") == 0);
+    self->equote = self->equote_at_connect && !(scs && strcmp(scs, "on") == 0);
     return 0;
 }
 
@@ -114,7 +120,9 @@ conn_setup(connectionObject *self)
 
     self->server_version = PQserverVersion(self->pgconn);
     self->protocol = PQprotocolVersion(self->pgconn);
+    self->equote_at_connect = 1;
     conn_refresh_equote(self);
+    self->equote_at_connect = self->equote;
     if (conn_setup_encoding(self) < 0)
         return -1;
     /* The date/time typecasters read ISO output only. */
@@ -181,8 +189,7 @@ conn_close(connectionObject *self)
         PQfreeCancel(cancel);
     pthread_mutex_unlock(&self->lock);
     Py_END_ALLOW_THREADS
-    if (self->closed == 0)
-        self->closed = 1;
+    self->closed = 1;
     /* Notices that came with the last statements are still owed. */
     conn_notice_flush(self);
 }
@@ -266,7 +273,10 @@ conn_set_client_encoding(connectionObject *self, const char *enc)
     snprintf(query, sizeof query, "SET client_encoding = '%s'", clean);
     if (pq_execute_command(self, query, NULL) < 0)
         return -1;
-    return conn_setup_encoding(self);
+    if (conn_setup_encoding(self) < 0)
+        return -1;
+    /* psycopg2 then shows the name as the user spelled it (normalised). */
+    return conn_set_encoding_name(self, clean);
 }
 
 int

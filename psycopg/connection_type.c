@@ -143,8 +143,9 @@ psyco_conn_cursor(connectionObject *self, PyObject *args, PyObject *kwargs)
         return NULL;
     EXC_IF_CONN_CLOSED(self);
     if (factory == Py_None)
-        factory = self->cursor_factory ? self->cursor_factory
-                                       : (PyObject *)&cursorType;
+        factory = self->cursor_factory;
+    if (factory == NULL || factory == Py_None)
+        factory = (PyObject *)&cursorType;
     curs = PyObject_CallFunctionObjArgs(factory, (PyObject *)self, name, NULL);
     if (curs == NULL)
         return NULL;
@@ -286,7 +287,7 @@ static PyObject *
 psyco_conn_get_transaction_status(connectionObject *self,
                                   PyObject *dummy PSYCO_UNUSED)
 {
-    if (self->pgconn == NULL)
+    if (self->pgconn == NULL || self->closed == 1)
         return PyLong_FromLong(PQTRANS_UNKNOWN);
     return PyLong_FromLong(PQtransactionStatus(self->pgconn));
 }
@@ -584,11 +585,8 @@ conn_get_protocol_version(connectionObject *self, void *closure PSYCO_UNUSED)
 static PyObject *
 conn_get_status(connectionObject *self, void *closure PSYCO_UNUSED)
 {
-    /* Derived from the server's view so that COMMIT/ROLLBACK sent as plain
-     * statements are reflected too. */
-    if (self->pgconn && self->status != CONN_STATUS_PREPARED)
-        self->status = PQtransactionStatus(self->pgconn) == PQTRANS_IDLE
-            ? CONN_STATUS_READY : CONN_STATUS_BEGIN;
+    /* The driver's own view, as psycopg2: a BEGIN sent by the user in
+     * autocommit mode leaves it READY. */
     return PyLong_FromLong(self->status);
 }
 
@@ -782,7 +780,7 @@ connection_repr(connectionObject *self)
 
 PyTypeObject connectionType = {
     PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = PSYCO_MODNAME ".connection",
+    .tp_name = "psycopg2.extensions.connection",
     .tp_basicsize = sizeof(connectionObject),
     .tp_dealloc = (destructor)connection_dealloc,
     .tp_repr = (reprfunc)connection_repr,

@@ -150,7 +150,7 @@ curs_get_description(cursorObject *self)
     if ((desc = PyTuple_New(n)) == NULL)
         return NULL;
     for (i = 0; i < n; i++) {
-        if ((col = psyco_column_new(self->pgres, i)) == NULL) {
+        if ((col = psyco_column_new(self->conn, self->pgres, i)) == NULL) {
             Py_DECREF(desc);
             return NULL;
         }
@@ -158,6 +158,49 @@ curs_get_description(cursorObject *self)
     }
     self->description = desc;
     return Py_NewRef(desc);
+}
+
+/* Named cursors without hold die with the transaction they belong to
+ * (the one open when they were created or executed). */
+static int
+curs_named_valid(cursorObject *self)
+{
+    if (!self->withhold && self->mark != self->conn->mark) {
+        PyErr_SetString(psyco_state.ProgrammingError,
+                        "named cursor isn't valid anymore");
+        return -1;
+    }
+    return 0;
+}
+
+/* Checks before DECLARE: a cursor without hold needs a transaction. */
+static int
+curs_named_can_declare(cursorObject *self)
+{
+    if (curs_named_valid(self) < 0)
+        return -1;
+    if (self->conn->autocommit && !self->withhold) {
+        PyErr_SetString(psyco_state.ProgrammingError,
+                        "can't use a named cursor outside of transactions");
+        return -1;
+    }
+    return 0;
+}
+
+/* `head` followed by the quoted cursor name, into buf; -1 if too long. */
+static int
+curs_named_statement(cursorObject *self, char *buf, size_t size,
+                     const char *head)
+{
+    size_t hlen = strlen(head), nlen = strlen(self->qname);
+
+    if (hlen + nlen + 1 > size) {
+        PyErr_SetString(psyco_state.ProgrammingError, "cursor name too long");
+        return -1;
+    }
+    memcpy(buf, head, hlen);
+    memcpy(buf + hlen, self->qname, nlen + 1);
+    return 0;
 }
 
 /* query as bytes in the connection encoding: str, bytes or a Composable
@@ -213,14 +256,27 @@ curs_execute(cursorObject *self, PyObject *query, PyObject *vars)
     PyObject *qbytes = NULL, *merged = NULL, *sent = NULL;
     int rv = -1;
 
+    /* Until the query is sent, there is no "last query". */
+    Py_XSETREF(self->query, Py_NewRef(Py_None));
+    if (query == Py_None) {
+        PyErr_SetString(psyco_state.ProgrammingError,
+                        "can't execute an empty query");
+        goto exit;
+    }
     if ((qbytes = curs_query_bytes(self, query)) == NULL)
         goto exit;
+    if (PyBytes_GET_SIZE(qbytes) == 0) {
+        PyErr_SetString(psyco_state.ProgrammingError,
+                        "can't execute an empty query");
+        goto exit;
+    }
     /* The server may have changed standard_conforming_strings. */
     conn_refresh_equote(self->conn);
     if ((merged = psyco_merge_query(qbytes, vars, self->conn)) == NULL)
         goto exit;
     if (self->name) {
-        if ((sent = curs_declare_statement(self, merged)) == NULL)
+        if (curs_named_can_declare(self) < 0
+                || (sent = curs_declare_statement(self, merged)) == NULL)
             goto exit;
     }
     else
@@ -244,57 +300,41 @@ exit:
     return rv;
 }
 
-/* Named cursors without hold die with their transaction. */
-static int
-curs_named_valid(cursorObject *self)
-{
-    if (!self->declared) {
-        PyErr_SetString(psyco_state.ProgrammingError,
-                        "can't fetch from a named cursor before executing");
-        return -1;
-    }
-    if (!self->withhold && self->mark != self->conn->mark) {
-        PyErr_SetString(psyco_state.ProgrammingError,
-                        "named cursor isn't valid anymore");
-        return -1;
-    }
-    return 0;
-}
-
-/* Run a statement on the named cursor and keep its result as pgres.
- * The position in the whole result set (rownumber) is kept. */
-static int
-curs_named_run(cursorObject *self, const char *stmt)
-{
-    long pos = self->rownumber;
-
-    if (pq_execute(self, stmt) < 0)
-        return -1;
-    self->rownumber = pos;
-    return 0;
-}
-
+/* Each FETCH result becomes the current result set: rowcount and
+ * rownumber then describe that batch, as in psycopg2. */
 int
 curs_named_fetch(cursorObject *self, long count)
 {
-    char stmt[128];
-    long before = self->rowcount > 0 ? self->rowcount : 0;
+    char head[64], stmt[256];
 
     if (curs_named_valid(self) < 0)
         return -1;
-    if (strlen(self->qname) > 80) {   /* keep the statement in the buffer */
-        PyErr_SetString(psyco_state.ProgrammingError, "cursor name too long");
-        return -1;
-    }
     if (count < 0)
-        snprintf(stmt, sizeof stmt, "FETCH FORWARD ALL FROM %s", self->qname);
+        strcpy(head, "FETCH FORWARD ALL FROM ");
     else
-        snprintf(stmt, sizeof stmt, "FETCH FORWARD %ld FROM %s", count,
-                 self->qname);
-    if (curs_named_run(self, stmt) < 0)
+        snprintf(head, sizeof head, "FETCH FORWARD %ld FROM ", count);
+    if (curs_named_statement(self, stmt, sizeof stmt, head) < 0)
         return -1;
-    /* rowcount counts every row fetched so far, as in psycopg2. */
-    self->rowcount = before + PQntuples(self->pgres);
+    return pq_execute(self, stmt);
+}
+
+/* Server-side cursors move with MOVE; any mode but "absolute" is taken
+ * as relative there, as psycopg2 does. */
+static int
+curs_named_scroll(cursorObject *self, long value, int absolute)
+{
+    char head[64], stmt[256];
+
+    if (curs_named_valid(self) < 0)
+        return -1;
+    snprintf(head, sizeof head, "MOVE %s%ld FROM ",
+             absolute ? "ABSOLUTE " : "", value);
+    if (curs_named_statement(self, stmt, sizeof stmt, head) < 0)
+        return -1;
+    if (pq_execute(self, stmt) < 0)
+        return -1;
+    /* The MOVE result holds no rows: the next fetch runs FETCH. */
+    curs_clear_result(self);
     return 0;
 }
 
@@ -303,24 +343,13 @@ curs_scroll(cursorObject *self, long value, const char *mode)
 {
     int absolute = strcmp(mode, "absolute") == 0;
     long target, nrows;
-    char stmt[128];
 
+    if (self->name)
+        return curs_named_scroll(self, value, absolute);
     if (!absolute && strcmp(mode, "relative") != 0) {
         PyErr_SetString(psyco_state.ProgrammingError,
                         "scroll mode must be 'relative' or 'absolute'");
         return -1;
-    }
-    if (self->name) {
-        if (curs_named_valid(self) < 0)
-            return -1;
-        snprintf(stmt, sizeof stmt, "MOVE %s%ld FROM %s",
-                 absolute ? "ABSOLUTE " : "", value, self->qname);
-        if (curs_named_run(self, stmt) < 0)
-            return -1;
-        self->rownumber = absolute ? value : self->rownumber + value;
-        /* The MOVE result holds no rows: the next fetch runs FETCH. */
-        curs_clear_result(self);
-        return 0;
     }
     if (curs_check_fetchable(self) < 0)
         return -1;
@@ -339,7 +368,7 @@ int
 curs_close(cursorObject *self)
 {
     connectionObject *conn = self->conn;
-    char stmt[128];
+    char stmt[256];
     int rv = 0;
 
     if (self->closed)
@@ -350,11 +379,9 @@ curs_close(cursorObject *self)
             && conn->pgconn
             && PQtransactionStatus(conn->pgconn) != PQTRANS_INERROR
             && (self->withhold || self->mark == conn->mark)
-            && strlen(self->qname) < 100) {
-        snprintf(stmt, sizeof stmt, "CLOSE %s", self->qname);
+            && curs_named_statement(self, stmt, sizeof stmt, "CLOSE ") == 0)
         rv = pq_execute_command(conn, stmt, self);
-    }
+    /* The last result stays readable (description, rowcount). */
     self->closed = 1;
-    curs_clear_result(self);
     return rv;
 }

@@ -212,42 +212,58 @@ psyco_curs_executemany(cursorObject *self, PyObject *args, PyObject *kwargs)
     Py_RETURN_NONE;
 }
 
-/* SQL text calling procname with %s / %(name)s placeholders. */
+/* Append `"name":=%(name)s` for a callproc keyword argument. */
+static int
+append_named_arg(psyco_buf *b, PGconn *pgconn, PyObject *key)
+{
+    PyObject *name;
+    char *ident;
+    int err;
+
+    if (!PyUnicode_Check(key)) {
+        PyErr_SetString(PyExc_TypeError,
+                        "callproc parameter names must be strings");
+        return -1;
+    }
+    if ((name = PyUnicode_AsUTF8String(key)) == NULL)
+        return -1;
+    ident = PQescapeIdentifier(pgconn, PyBytes_AS_STRING(name),
+                               (size_t)PyBytes_GET_SIZE(name));
+    if (ident == NULL) {
+        Py_DECREF(name);
+        PyErr_SetString(psyco_state.ProgrammingError, PQerrorMessage(pgconn));
+        return -1;
+    }
+    err = buf_append_str(b, ident) < 0 || buf_append_str(b, ":=%(") < 0
+        || buf_append_bytes(b, name) < 0 || buf_append_str(b, ")s") < 0;
+    PQfreemem(ident);
+    Py_DECREF(name);
+    return err ? -1 : 0;
+}
+
+/* SQL text calling procname with %s / "name":=%(name)s placeholders. */
 static PyObject *
-callproc_query(const char *procname, PyObject *params)
+callproc_query(PGconn *pgconn, const char *procname, PyObject *params)
 {
     psyco_buf b;
-    PyObject *keys = NULL, *key, *ident;
+    PyObject *keys = NULL;
     Py_ssize_t i, n = 0;
-    int err = 0, named = params && PyDict_Check(params);
+    int err, named = PyDict_Check(params);
 
-    if (params && params != Py_None && !named
-            && (n = PySequence_Size(params)) < 0)
-        return NULL;
-    if (named && (keys = PyDict_Keys(params)) == NULL)
-        return NULL;
-    if (named)
+    if (named) {
+        if ((keys = PyDict_Keys(params)) == NULL)
+            return NULL;
         n = PyList_GET_SIZE(keys);
+    }
+    else if (params != Py_None && (n = PySequence_Size(params)) < 0)
+        return NULL;
     buf_init(&b);
     err = buf_append_str(&b, "SELECT * FROM ") < 0
         || buf_append_str(&b, procname) < 0 || buf_append_char(&b, '(') < 0;
     for (i = 0; i < n && !err; i++) {
-        err = i && buf_append_char(&b, ',') < 0;
-        if (!named) {
-            err = err || buf_append_str(&b, "%s") < 0;
-            continue;
-        }
-        key = PyList_GET_ITEM(keys, i);
-        ident = PyUnicode_Check(key) ? PyUnicode_AsUTF8String(key) : NULL;
-        err = err || ident == NULL
-            || buf_append_bytes(&b, ident) < 0
-            || buf_append_str(&b, " := %(") < 0
-            || buf_append_bytes(&b, ident) < 0
-            || buf_append_str(&b, ")s") < 0;
-        if (ident == NULL && !PyErr_Occurred())
-            PyErr_SetString(PyExc_TypeError,
-                            "callproc parameter names must be strings");
-        Py_XDECREF(ident);
+        err = (i && buf_append_char(&b, ',') < 0)
+            || (named ? append_named_arg(&b, pgconn, PyList_GET_ITEM(keys, i))
+                      : buf_append_str(&b, "%s")) < 0;
     }
     Py_XDECREF(keys);
     if (err || buf_append_char(&b, ')') < 0) {
@@ -272,18 +288,15 @@ psyco_curs_callproc(cursorObject *self, PyObject *args, PyObject *kwargs)
             &params))
         return NULL;
     EXC_IF_CURS_CLOSED(self);
-    if (self->name && self->declared) {
-        PyErr_SetString(psyco_state.ProgrammingError,
-                        "can't call .callproc() on named cursors more than once");
-        return NULL;
-    }
-    if ((query = callproc_query(procname, params)) == NULL)
+    EXC_IF_NAMED(self, "callproc");
+    if ((query = callproc_query(self->conn->pgconn, procname, params)) == NULL)
         return NULL;
     rv = curs_execute(self, query, params);
     Py_DECREF(query);
     if (rv < 0)
         return NULL;
-    return Py_NewRef(params);
+    /* psycopg2 returns the parameters, but None for a mapping. */
+    return Py_NewRef(PyDict_Check(params) ? Py_None : params);
 }
 
 #define curs_mogrify_doc \
@@ -298,7 +311,12 @@ psyco_curs_mogrify(cursorObject *self, PyObject *args, PyObject *kwargs)
     if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|O", kwlist, &query,
             &vars))
         return NULL;
-    EXC_IF_CURS_CLOSED(self);
+    /* No round trip: allowed on a closed cursor, as in psycopg2. */
+    if (query == Py_None) {
+        PyErr_SetString(psyco_state.ProgrammingError,
+                        "can't execute an empty query");
+        return NULL;
+    }
     if (PyUnicode_Check(query))
         qbytes = conn_encode(self->conn, query);
     else if (PyBytes_Check(query))
@@ -311,6 +329,12 @@ psyco_curs_mogrify(cursorObject *self, PyObject *args, PyObject *kwargs)
     }
     if (qbytes == NULL)
         return NULL;
+    if (PyBytes_GET_SIZE(qbytes) == 0) {
+        Py_DECREF(qbytes);
+        PyErr_SetString(psyco_state.ProgrammingError,
+                        "can't execute an empty query");
+        return NULL;
+    }
     conn_refresh_equote(self->conn);
     rv = psyco_merge_query(qbytes, vars, self->conn);
     Py_DECREF(qbytes);
@@ -633,6 +657,7 @@ cursor_init(cursorObject *self, PyObject *args, PyObject *kwargs)
     }
     if (set_name(self, name) < 0)
         return -1;
+    self->mark = self->conn->mark;
     self->tzinfo_factory = Py_NewRef(psyco_state.timezone_type);
     return 0;
 }
@@ -711,7 +736,7 @@ cursor_repr(cursorObject *self)
 
 PyTypeObject cursorType = {
     PyVarObject_HEAD_INIT(NULL, 0)
-    .tp_name = PSYCO_MODNAME ".cursor",
+    .tp_name = "psycopg2.extensions.cursor",
     .tp_basicsize = sizeof(cursorObject),
     .tp_dealloc = (destructor)cursor_dealloc,
     .tp_repr = (reprfunc)cursor_repr,

@@ -53,6 +53,14 @@ psyco_dsn_hidden(const char *dsn)
 
     if ((opts = parse_or_raise(dsn)) == NULL)
         return NULL;
+    /* Without a password the string is shown as given (URLs stay URLs). */
+    for (o = opts; o->keyword; o++)
+        if (strcmp(o->keyword, "password") == 0 && o->val != NULL)
+            break;
+    if (o->keyword == NULL) {
+        PQconninfoFree(opts);
+        return PyUnicode_DecodeUTF8(dsn, (Py_ssize_t)strlen(dsn), "replace");
+    }
     buf_init(&b);
     for (o = opts; o->keyword && !err; o++) {
         if (o->val == NULL)

@@ -125,37 +125,54 @@ native_decoder(const char *codec)
     return NULL;
 }
 
+/* A PyMem copy of s, or NULL with MemoryError set. */
+static char *
+copy_string(const char *s)
+{
+    char *copy = PyMem_Malloc(strlen(s) + 1);
+
+    if (copy == NULL)
+        PyErr_NoMemory();
+    else
+        strcpy(copy, s);
+    return copy;
+}
+
+int
+conn_set_encoding_name(connectionObject *self, const char *name)
+{
+    char *copy = copy_string(name);
+
+    if (copy == NULL)
+        return -1;
+    PyMem_Free(self->encoding);
+    self->encoding = copy;
+    return 0;
+}
+
 int
 conn_setup_encoding(connectionObject *self)
 {
     const char *pgenc = PQparameterStatus(self->pgconn, "client_encoding");
     const char *codec;
-    char *enc_copy, *codec_copy;
+    char *codec_copy;
+    char clean[64];
 
     if (pgenc == NULL)
         pgenc = "SQL_ASCII";
-    codec = conn_codec_for(pgenc);
-    if (codec == NULL) {
+    if ((codec = conn_codec_for(pgenc)) == NULL) {
         PyErr_Format(psyco_state.OperationalError,
                      "don't know how to handle encoding %s", pgenc);
         return -1;
     }
-    enc_copy = PyMem_Malloc(strlen(pgenc) + 1);
-    codec_copy = PyMem_Malloc(strlen(codec) + 1);
-    if (enc_copy == NULL || codec_copy == NULL) {
-        PyMem_Free(enc_copy);
-        PyMem_Free(codec_copy);
-        PyErr_NoMemory();
+    if ((codec_copy = copy_string(codec)) == NULL)
         return -1;
-    }
-    strcpy(enc_copy, pgenc);
-    strcpy(codec_copy, codec);
-    PyMem_Free(self->encoding);
     PyMem_Free(self->codec);
-    self->encoding = enc_copy;
     self->codec = codec_copy;
     self->cdecoder = native_decoder(codec);
-    return 0;
+    /* psycopg2 shows the name in its normal form (SQLASCII, EUCJP). */
+    normalize_name(pgenc, clean, sizeof clean);
+    return conn_set_encoding_name(self, clean);
 }
 
 PyObject *

@@ -42,7 +42,7 @@ int psyco_raise_from_result(connectionObject *conn, cursorObject *curs,
                             PGresult *res, const char *msg);
 
 /* A Column describing field `col` of `res`. New reference. */
-PyObject *psyco_column_new(PGresult *res, int col);
+PyObject *psyco_column_new(connectionObject *conn, PGresult *res, int col);
 
 /* A ConnectionInfo for conn. New reference. */
 PyObject *psyco_conninfo_new(connectionObject *conn);

@@ -28,8 +28,9 @@ int microprotocols_init(PyObject *module);
 PyObject *microprotocols_adapt(PyObject *obj, PyObject *proto, PyObject *alt);
 
 /* The SQL literal of obj as bytes (adapt + prepare(conn) + getquoted).
- * conn may be NULL (no connection: client encoding UTF-8, standard
- * conforming strings assumed on). New reference or NULL. */
+ * conn may be NULL: then prepare() is not called, str adapters use their
+ * own encoding (latin-1 by default, as QuotedString) and escaping uses
+ * libpq's connection-less PQescapeString/PQescapeBytea. New reference. */
 PyObject *microprotocol_getquoted(PyObject *obj, connectionObject *conn);
 
 /* Append the SQL literal of obj to buf (fast path for built-in types,

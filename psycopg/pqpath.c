@@ -147,8 +147,12 @@ pq_execute(cursorObject *curs, const char *query)
     switch (PQresultStatus(out.res)) {
     case PGRES_COMMAND_OK:
     case PGRES_TUPLES_OK:
-    case PGRES_EMPTY_QUERY:
         return curs_set_result(curs, out.res);
+    case PGRES_EMPTY_QUERY:
+        PQclear(out.res);
+        PyErr_SetString(psyco_state.ProgrammingError,
+                        "can't execute an empty query");
+        return -1;
     case PGRES_COPY_IN:
     case PGRES_COPY_OUT:
         return pq_refuse_copy(out.res);

@@ -196,14 +196,14 @@ typecast_cast_slow(typecastObject *t, const char *s, Py_ssize_t len,
 {
     if (t->pcast)
         return cast_python(t, s, len, curs);
+    if (!t->bcast && !t->ccast)     /* new_type() without castobj */
+        return psyco_raise(psyco_state.Error,
+                           "internal error: no casting function found");
     if (s == NULL)
         Py_RETURN_NONE;
     if (t->bcast)
         return typecast_array_cast(t->bcast, s, len, curs);
-    if (t->ccast)
-        return t->ccast(s, len, curs);
-    return psyco_raise(psyco_state.Error,
-                       "internal error: no casting function found");
+    return t->ccast(s, len, curs);
 }
 
 /* registry lookup -------------------------------------------------------- */

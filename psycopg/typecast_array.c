@@ -181,8 +181,12 @@ skip_bounds(aparser *p)
         if (p->i < p->len)
             p->i++;
     }
+    /* Without the '=' the literal is malformed: leave i on what follows,
+     * which is then refused as not starting with '{'. */
     if (p->i < p->len && p->s[p->i] == '=')
         p->i++;
+    else
+        p->i = 0;
 }
 
 PyObject *

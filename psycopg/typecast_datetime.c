@@ -148,8 +148,10 @@ parse_time(const char *s, Py_ssize_t len, ptime *t)
             parse_tz(s + i, len - i, t);
             break;
         }
-        if (c == '.')
+        if (c == '.') {
             nd = 0;
+            frac = 0;
+        }
         else if (nd >= 0) {
             if (nd++ < 10)
                 frac = frac * 10 + (c - '0');

@@ -11,11 +11,11 @@ shows how an error carries its SQLSTATE and class, and closes.
 
 import datetime as dt
 import decimal
+import json
 import os
 import sys
 
 import psycopg2
-import psycopg2.extras
 
 
 def main(dsn: str) -> int:
@@ -41,13 +41,13 @@ def main(dsn: str) -> int:
                 (3, decimal.Decimal("9.99"), "café ☕",
                  dt.datetime(2024, 5, 17, 12, 30, tzinfo=dt.timezone.utc),
                  b"\x00\x01\xff", ["a", "b c"], [1, 2, 3],
-                 psycopg2.extras.Json({"ok": True, "n": [1, 2]})),
+                 json.dumps({"ok": True, "n": [1, 2]})),
                 (None, decimal.Decimal("-0.50"), "it's quoted", None,
-                 bytes(range(5)), [], [None, 7], psycopg2.extras.Json(None)),
+                 bytes(range(5)), [], [None, 7], None),
             ]
             cur.executemany(
                 "insert into demo (qty, price, name, seen, blob, tags, scores, doc)"
-                " values (%s, %s, %s, %s, %s, %s, %s, %s)", rows)
+                " values (%s, %s, %s, %s, %s, %s, %s, %s::jsonb)", rows)
             print(f"inserted {len(rows)} rows")
 
             cur.execute("select * from demo where qty is not distinct from %(q)s"
@@ -66,7 +66,7 @@ def main(dsn: str) -> int:
                 cur.execute("insert into demo (id) values (%s)", (1,))
             except psycopg2.Error as e:
                 print(f"  {type(e).__module__}.{type(e).__name__} "
-                      f"(a {type(e).__mro__[1].__name__}) "
+                      f"(subclass of {type(e).__mro__[1].__name__}) "
                       f"sqlstate={e.pgcode}: {(e.pgerror or '').splitlines()[0]}")
                 conn.rollback()
         conn.commit()

@@ -30,10 +30,15 @@ settings go in ``settings={...}``.  Replication connections are trusted, so
 ``Server.standby()`` can make a streaming replica with pg_basebackup.
 
 Cleanup happens on ``stop``/``cleanup``, on leaving a ``with`` block (also by
-an exception), at interpreter exit, on SIGTERM/SIGHUP (when the harness
-installs its handler: the CLI always does), and if the owning process dies
-abruptly the postmaster gets SIGQUIT from the kernel (PR_SET_PDEATHSIG) and
-the next harness run sweeps the orphaned temporary directory.
+an exception), and at interpreter exit.  Whatever ends the process otherwise
+(SIGTERM, SIGKILL, Ctrl-C, os._exit of a test timeout), a small "reaper"
+helper process, started with the first server and told about each
+directory, notices that its pipe from us closed, stops the postmasters left
+and deletes their directories.  The kernel also sends the postmaster SIGQUIT
+when its parent dies (PR_SET_PDEATHSIG), and each run sweeps directories
+whose owner process is gone.  Library use installs no signal handler (a
+process blocked in a C call stays killable by SIGTERM); the CLI turns
+SIGTERM/SIGHUP into a normal exit.
 
 Note on threads: the parent-death signal is tied to the *thread* that
 started the server.  Start servers from a long-lived thread (normally the
@@ -161,7 +166,6 @@ def _run_as() -> Optional[Dict[str, Any]]:
     """Popen kwargs to drop root to the postgres OS user; None if not root."""
     if os.geteuid() != 0:
         return None
-    import grp
     import pwd
     name = os.environ.get("PGHARNESS_OS_USER", "postgres")
     try:
@@ -171,7 +175,6 @@ def _run_as() -> Optional[Dict[str, Any]]:
                         "/usr/sbin/nologin", "--user-group", name],
                        check=True, capture_output=True)
         pw = pwd.getpwnam(name)
-    del grp
     return {"user": pw.pw_uid, "group": pw.pw_gid, "extra_groups": []}
 
 
@@ -385,6 +388,7 @@ def _template(bindir: str, run_as: Optional[Dict[str, Any]]) -> str:
             os.chmod(_template_root, 0o755)
             with open(os.path.join(_template_root, "owner.pid"), "w") as f:
                 f.write(str(os.getpid()))
+            _reaper_send("add", _template_root)
             _chown_tree(_template_root, run_as)
         datadir = os.path.join(_template_root, f"data{len(_templates)}")
         env = _child_env()
@@ -426,6 +430,8 @@ def _cleanup_templates() -> None:
     global _template_root
     if _template_root and os.path.isdir(_template_root):
         shutil.rmtree(_template_root, ignore_errors=True)
+    if _template_root:
+        _reaper_send("del", _template_root)
     _template_root = None
     _templates.clear()
 
@@ -467,6 +473,7 @@ class Server:
         os.chmod(self.tmpdir, 0o755)
         with open(os.path.join(self.tmpdir, "owner.pid"), "w") as f:
             f.write(str(os.getpid()))
+        _reaper_send("add", self.tmpdir)
         self.datadir = os.path.join(self.tmpdir, "data")
         self.sockdir = self.tmpdir
         self.logfile = os.path.join(self.tmpdir, "postgres.log")
@@ -766,6 +773,7 @@ class Server:
         finally:
             self._cleaned = True
             shutil.rmtree(self.tmpdir, ignore_errors=True)
+            _reaper_send("del", self.tmpdir)
             with _live_lock:
                 if self in _live:
                     _live.remove(self)
@@ -873,6 +881,7 @@ class Cluster:
         if n < 1:
             raise ValueError("n must be >= 1")
         self.nodes: List[Server] = []
+        self._fixed_port = port is not None
         try:
             if same_port:
                 for _ in range(20):
@@ -895,17 +904,34 @@ class Cluster:
             raise
 
     def start(self) -> "Cluster":
+        """Start every node that is not running (spawn all, then wait for
+        all).  If a shared port was taken meanwhile, move all to another."""
         try:
-            for node in self.nodes:      # spawn all, then wait for all
-                if not node.running:
+            for attempt in range(4):
+                todo = [n for n in self.nodes if not n.running]
+                for node in todo:
                     node._initialize()
+                    node._wait_group_gone()
                     node._spawn()
-            for node in self.nodes:
-                try:
-                    node.wait_ready()
-                except HarnessError:
-                    node._reap()
-                    node.start()         # retries with another port if possible
+                failed = []
+                for node in todo:
+                    try:
+                        node.wait_ready()
+                    except HarnessError:
+                        failed.append(node)
+                if not failed:
+                    return self
+                bind = any("could not bind" in n.log() or "could not create listen" in n.log()
+                           for n in failed)
+                shared = len({n.port for n in self.nodes}) == 1 and not self._fixed_port
+                if not bind or attempt == 3:
+                    raise HarnessError(f"{failed[0].name} did not start:\n{failed[0]._log_tail()}")
+                for node in self.nodes:
+                    node.stop("immediate")
+                new_port = free_port([n.host for n in self.nodes]) if shared else None
+                for node in self.nodes:
+                    node.port = new_port if shared else free_port([node.host])
+                    node._write_conf()
         except BaseException:
             self.cleanup()
             raise
@@ -958,6 +984,94 @@ def cleanup_all() -> None:
     _cleanup_templates()
 
 
+# -- the reaper: a helper process that outlives us and cleans up -----------
+#
+# Started with the first server, it reads "add DIR" / "del DIR" lines on its
+# stdin.  When stdin reaches EOF -- this process exited, normally or not
+# (SIGKILL, SIGTERM, os._exit of a test timeout) -- it stops the postmasters
+# still running in the remaining directories and deletes those.  So cleanup
+# needs no signal handler, and a process stuck inside a C call can still be
+# killed with plain SIGTERM.
+
+_REAPER_CODE = r"""
+import os, shutil, signal, sys, time
+dirs = {}
+for line in sys.stdin:
+    op, _, path = line.rstrip("\n").partition(" ")
+    if op == "add":
+        dirs[path] = True
+    elif op == "del":
+        dirs.pop(path, None)
+
+def postmasters(d):
+    found = []
+    for root, sub, files in os.walk(d):
+        if "postmaster.pid" in files:
+            try:
+                with open(os.path.join(root, "postmaster.pid")) as f:
+                    pid = int(f.readline())
+                with open("/proc/%d/cmdline" % pid, "rb") as f:
+                    if root.encode() in f.read():
+                        found.append(pid)
+            except (OSError, ValueError):
+                pass
+            sub[:] = []
+    return found
+
+def gone(pid):
+    try:
+        with open("/proc/%d/stat" % pid) as f:
+            st = f.read()
+        return st[st.rfind(")") + 2] in "ZX"
+    except OSError:
+        return True
+
+for d in dirs:
+    pids = postmasters(d)
+    for pid in pids:
+        try:
+            os.killpg(pid, signal.SIGCONT)
+            os.kill(pid, signal.SIGQUIT)
+        except OSError:
+            pass
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline and not all(gone(p) for p in pids):
+        time.sleep(0.05)
+    for pid in pids:
+        try:
+            os.killpg(pid, signal.SIGKILL)
+        except OSError:
+            pass
+    shutil.rmtree(d, ignore_errors=True)
+"""
+
+_reaper_lock = threading.Lock()
+_reaper: Optional[subprocess.Popen] = None
+
+
+def _reaper_send(op: str, path: str) -> None:
+    global _reaper
+    with _reaper_lock:
+        if _reaper is None or _reaper.poll() is not None:
+            if op != "add" or not sys.executable:
+                return
+            env = {k: v for k, v in os.environ.items()
+                   if k not in ("LD_PRELOAD", "PYTHONMALLOC") and not k.startswith("ASAN_")}
+            try:
+                _reaper = subprocess.Popen(
+                    [sys.executable, "-S", "-c", _REAPER_CODE],
+                    stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL, env=env, cwd="/",
+                    start_new_session=True, text=True)
+            except OSError:
+                return
+        try:
+            _reaper.stdin.write(f"{op} {path}\n")
+            _reaper.stdin.flush()
+        except (OSError, ValueError):
+            pass
+
+
 _hooks_installed = False
 
 
@@ -977,12 +1091,13 @@ def install_signal_handlers(force: bool = False) -> None:
 
 
 def _install_exit_hooks() -> None:
+    """atexit cleanup.  No signal handlers here: the reaper cleans up after
+    a SIGTERM (the CLI, which blocks only in Python, installs them)."""
     global _hooks_installed
     if _hooks_installed:
         return
     _hooks_installed = True
     atexit.register(cleanup_all)
-    install_signal_handlers()
 
 
 # --------------------------------------------------------------------------

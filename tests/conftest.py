@@ -20,9 +20,8 @@ ROOT = os.path.dirname(HERE)
 if HERE not in sys.path:
     sys.path.insert(0, HERE)
 # the source tree must not shadow the installed package
-for _p in ("", ".", ROOT, os.path.join(ROOT, "lib")):
-    while _p in sys.path and os.path.abspath(_p or ".") in (ROOT, os.path.join(ROOT, "lib")):
-        sys.path.remove(_p)
+_SRC = {ROOT, os.path.join(ROOT, "lib")}
+sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") not in _SRC]
 
 pytest_plugins = ["plugins.pgserver", "plugins.leaks"]
 
@@ -50,8 +49,12 @@ def pytest_sessionstart(session):
     import pytest
 
     mod, where = _psycopg2_origin()
-    if mod is not None and os.path.abspath(where) == os.path.join(ROOT, "lib"):
+    if mod is None or os.path.realpath(where) != os.path.realpath(os.path.join(ROOT, "lib")):
+        return
+    try:  # an editable install with an in-place build is fine
+        import psycopg2._psycopg  # noqa: F401
+    except ImportError:
         raise pytest.UsageError(
-            "psycopg2 was imported from the source tree (lib/), not from the "
-            "installed package: run `make check`, or `pip install .` and "
-            "run pytest with the environment's pytest")
+            "psycopg2 was imported from the source tree (lib/), which has no "
+            "compiled _psycopg: run `make check`, or `pip install .` and run "
+            "the installed environment's pytest")

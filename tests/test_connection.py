@@ -34,19 +34,26 @@ def _session_state(conn):
 
 
 @pytest.fixture
-def table(conn):
-    """A fresh committed table visible to other connections."""
-    name = "test_conn_%d" % conn.get_backend_pid()
-    cur = conn.cursor()
+def table(dsn):
+    """A fresh committed table visible to other connections.
+
+    Dropped at teardown by a connection of its own, after terminating any
+    test connection still holding a lock on it (so teardown never waits).
+    """
+    admin = psycopg2.connect(dsn)
+    admin.autocommit = True
+    name = "test_conn_%d" % admin.get_backend_pid()
+    cur = admin.cursor()
     cur.execute("drop table if exists %s" % name)
     cur.execute("create table %s (id int)" % name)
-    conn.commit()
     yield name
-    if not conn.closed:
-        conn.rollback()
-        conn.autocommit = True
-        cur = conn.cursor()
-        cur.execute("drop table if exists %s" % name)
+    cur.execute(
+        "select pg_terminate_backend(pid) from pg_locks"
+        " where relation = %s::regclass and pid <> pg_backend_pid()",
+        (name,))
+    cur.execute("set lock_timeout = '10s'")
+    cur.execute("drop table if exists %s" % name)
+    admin.close()
 
 
 # ------------------------------------------------------------ close
@@ -69,8 +76,7 @@ def test_double_close(make_conn):
 def test_use_after_close(make_conn):
     c = make_conn()
     c.close()
-    for f in [c.cursor, c.commit, c.rollback, c.get_transaction_status,
-              c.get_backend_pid, c.fileno, c.reset, c.cancel,
+    for f in [c.cursor, c.commit, c.rollback, c.get_backend_pid, c.fileno, c.reset, c.cancel,
               c.get_dsn_parameters, lambda: c.get_parameter_status("x"),
               lambda: c.set_client_encoding("utf8"),
               lambda: c.set_session(readonly=True),
@@ -79,6 +85,7 @@ def test_use_after_close(make_conn):
         with pytest.raises(psycopg2.InterfaceError) as excinfo:
             f()
         assert str(excinfo.value) == "connection already closed"
+    assert c.get_transaction_status() == ext.TRANSACTION_STATUS_UNKNOWN
 
 
 def test_attributes_after_close(make_conn, dsn):
@@ -435,9 +442,13 @@ def test_set_session_default(conn):
 
 def test_set_session_none_means_unchanged(conn):
     conn.set_session("serializable", True)
-    conn.set_session(isolation_level=None, readonly=None)
-    assert conn.isolation_level is None
-    assert conn.readonly is None
+    conn.set_session(isolation_level=None, readonly=None, deferrable=None,
+                     autocommit=None)
+    assert conn.isolation_level == 3
+    assert conn.readonly is True
+    assert conn.deferrable is None
+    assert conn.autocommit is False
+    assert _session_state(conn) == ("serializable", "on", "off")
 
 
 def test_set_session_autocommit(conn):
@@ -492,16 +503,21 @@ def test_encoding_default(conn):
     assert conn.get_parameter_status("client_encoding") == "UTF8"
 
 
-@pytest.mark.parametrize("name, expected", [
-    ("utf8", "UTF8"), ("UTF8", "UTF8"), ("utf-8", "UTF8"),
-    ("latin1", "LATIN1"), ("LATIN1", "LATIN1"), ("iso-8859-1", "LATIN1"),
-    ("win1252", "WIN1252"), ("SQL_ASCII", "SQL_ASCII"), ("EUC_JP", "EUC_JP"),
+@pytest.mark.parametrize("name, attr, server", [
+    ("utf8", "UTF8", "UTF8"), ("UTF8", "UTF8", "UTF8"),
+    ("utf-8", "UTF8", "UTF8"),
+    ("latin1", "LATIN1", "LATIN1"), ("LATIN-1", "LATIN1", "LATIN1"),
+    # the attribute keeps the normalised name given, the server its own
+    ("iso-8859-1", "ISO88591", "LATIN1"), ("iso_8859_1", "ISO88591", "LATIN1"),
+    ("win1252", "WIN1252", "WIN1252"),
+    ("SQL_ASCII", "SQLASCII", "SQL_ASCII"), ("sql-ascii", "SQLASCII", "SQL_ASCII"),
+    ("EUC_JP", "EUCJP", "EUC_JP"), ("koi8-r", "KOI8R", "KOI8R"),
 ])
-def test_set_client_encoding(conn, name, expected):
+def test_set_client_encoding(conn, name, attr, server):
     conn.set_client_encoding(name)
-    assert conn.encoding == expected
-    assert _one(conn, "show client_encoding") == expected
-    assert conn.get_parameter_status("client_encoding") == expected
+    assert conn.encoding == attr
+    assert _one(conn, "show client_encoding") == server
+    assert conn.get_parameter_status("client_encoding") == server
 
 
 def test_set_client_encoding_roundtrip(conn):
@@ -520,9 +536,14 @@ def test_set_client_encoding_unrepresentable(conn):
 
 
 def test_set_client_encoding_invalid(conn):
-    with pytest.raises(psycopg2.OperationalError):
+    with pytest.raises(errors.InvalidParameterValue) as excinfo:
         conn.set_client_encoding("nosuchencoding")
+    assert isinstance(excinfo.value, psycopg2.DataError)
+    assert excinfo.value.pgcode == "22023"
     assert conn.encoding == "UTF8"
+    assert conn.status == ext.STATUS_READY
+    assert conn.get_transaction_status() == ext.TRANSACTION_STATUS_IDLE
+    assert _one(conn, "show client_encoding") == "UTF8"
 
 
 def test_set_client_encoding_aborts_transaction(conn, table):
@@ -763,7 +784,7 @@ def test_info_password(pw_dsn):
 
 
 def test_info_no_password(conn):
-    assert conn.info.password is None
+    assert conn.info.password == ""
     assert conn.info.used_password is False
 
 
@@ -917,10 +938,12 @@ def test_reset_session_defaults(conn):
     assert _session_state(conn) == ("read committed", "off", "off")
 
 
-def test_reset_keeps_autocommit(conn):
+def test_reset_resets_autocommit(conn):
     conn.autocommit = True
     conn.reset()
-    assert conn.autocommit is True
+    assert conn.autocommit is False
+    _one(conn, "select 1")
+    assert conn.get_transaction_status() == ext.TRANSACTION_STATUS_INTRANS
 
 
 def test_fileno(conn):

@@ -244,6 +244,13 @@ def _gone(pid, timeout=10):
     return not _alive(pid)
 
 
+def _removed(path, timeout=15):
+    deadline = time.monotonic() + timeout
+    while os.path.exists(path) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return not os.path.exists(path)
+
+
 def test_cleanup_at_exit():
     p, pid, tmpdir = _run_child(MAKE)  # no explicit cleanup: atexit does it
     assert p.returncode == 0
@@ -251,8 +258,10 @@ def test_cleanup_at_exit():
 
 
 def test_cleanup_on_sigterm():
+    # no handler in library use: the process dies, the reaper cleans up
     p, pid, tmpdir = _run_child(MAKE + "time.sleep(60)\n", signal.SIGTERM)
-    assert _gone(pid) and not os.path.exists(tmpdir)
+    assert p.returncode == -signal.SIGTERM
+    assert _gone(pid) and _removed(tmpdir)
 
 
 def test_cleanup_on_ctrl_c():
@@ -260,12 +269,46 @@ def test_cleanup_on_ctrl_c():
     assert _gone(pid) and not os.path.exists(tmpdir)
 
 
-def test_sigkilled_owner_server_dies_and_is_swept(pgharness):
+def test_cleanup_after_sigkill():
     p, pid, tmpdir = _run_child(MAKE + "time.sleep(60)\n", signal.SIGKILL)
     assert _gone(pid), "postmaster outlived its SIGKILLed owner"
-    assert os.path.exists(tmpdir)
+    assert _removed(tmpdir)
+
+
+def test_cleanup_when_stuck_and_killed():
+    # the owner is blocked outside Python bytecode: SIGTERM still works
+    code = MAKE + "import ctypes; ctypes.CDLL(None).sleep(60)\n"
+    p, pid, tmpdir = _run_child(code, signal.SIGTERM)
+    assert _gone(pid) and _removed(tmpdir)
+
+
+def test_sweep_removes_orphans(pgharness, tmp_path, monkeypatch):
+    orphan = tmp_path / (pgharness.TMP_PREFIX + "orphan")
+    (orphan / "data").mkdir(parents=True)
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    (orphan / "owner.pid").write_text(str(dead.pid))
+    mine = tmp_path / (pgharness.TMP_PREFIX + "mine")
+    mine.mkdir()
+    (mine / "owner.pid").write_text(str(os.getpid()))
+    monkeypatch.setenv("PGHARNESS_TMPDIR", str(tmp_path))
     pgharness._sweep_orphans()
-    assert not os.path.exists(tmpdir)
+    assert not orphan.exists()
+    assert mine.exists()
+
+
+def test_cli_sigterm_cleans_up():
+    script = os.path.join(os.path.dirname(__file__), "..", "scripts", "pgharness.py")
+    p = subprocess.Popen([sys.executable, script, "start"], stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, text=True)
+    line = p.stdout.readline()
+    assert line.startswith("node 0: host="), p.stderr.read()
+    port = int(line.split("port=")[1].split()[0])
+    p.send_signal(signal.SIGTERM)
+    p.communicate(timeout=60)
+    assert p.returncode == 128 + signal.SIGTERM
+    with socket.socket() as s:
+        assert s.connect_ex(("127.0.0.1", port)) != 0
 
 
 def test_free_port_is_bindable(pgharness):

@@ -529,16 +529,17 @@ def test_array(mcur, sql, expected, oid):
     assert type_code == oid
 
 
+# Deliberate differences from psycopg2 2.9, which raises DataError on the
+# next two (its array parser trips on the bounds prefix and on 'infinity'
+# elements): we return the values, as for the scalar and 1-D cases.
 def test_array_multidim_lower_bounds(mcur):
     mcur.execute("select '[2:3][-1:0]={{1,2},{3,4}}'::int[]")
-    with pytest.raises(psycopg2.DataError):
-        mcur.fetchone()
+    assert mcur.fetchone()[0] == [[1, 2], [3, 4]]
 
 
 def test_array_infinity_dates(mcur):
-    mcur.execute("select '{infinity}'::date[]")
-    with pytest.raises(psycopg2.DataError):
-        mcur.fetchone()
+    mcur.execute("select '{infinity,-infinity}'::date[]")
+    assert mcur.fetchone()[0] == [dt.date.max, dt.date.min]
 
 
 def test_array_of_domain(conn):
