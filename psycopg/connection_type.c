@@ -316,26 +316,13 @@ static PyObject *
 psyco_conn_get_dsn_parameters(connectionObject *self,
                               PyObject *dummy PSYCO_UNUSED)
 {
-    PQconninfoOption *opts, *o;
-    PyObject *d = NULL, *v;
+    PQconninfoOption *opts;
+    PyObject *d;
 
     EXC_IF_CONN_CLOSED(self);
     if ((opts = PQconninfo(self->pgconn)) == NULL)
         return PyErr_NoMemory();
-    if ((d = PyDict_New()) == NULL)
-        goto exit;
-    for (o = opts; o->keyword; o++) {
-        if (o->val == NULL || strcmp(o->keyword, "password") == 0)
-            continue;
-        v = PyUnicode_FromString(o->val);
-        if (v == NULL || PyDict_SetItemString(d, o->keyword, v) < 0) {
-            Py_XDECREF(v);
-            Py_CLEAR(d);
-            goto exit;
-        }
-        Py_DECREF(v);
-    }
-exit:
+    d = psyco_options_dict(opts, 1);
     PQconninfoFree(opts);
     return d;
 }

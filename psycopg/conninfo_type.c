@@ -9,6 +9,7 @@
 
 #include "psycopg.h"
 #include "error.h"
+#include "dsn.h"
 #include "connection.h"
 
 typedef struct {
@@ -163,26 +164,6 @@ exit:
     return rv;
 }
 
-/* Add the options of libpq that have a value, except the password. */
-static int
-fill_dsn_parameters(connInfoObject *self, PyObject *dict, PQconninfoOption *o)
-{
-    PyObject *val;
-    int rv;
-
-    for (; o->keyword; o++) {
-        if (!o->val || strcmp(o->keyword, "password") == 0)
-            continue;
-        if (!(val = info_text(self, o->val)))
-            return -1;
-        rv = PyDict_SetItemString(dict, o->keyword, val);
-        Py_DECREF(val);
-        if (rv < 0)
-            return -1;
-    }
-    return 0;
-}
-
 static PyObject *
 info_get_dsn_parameters(connInfoObject *self, void *c PSYCO_UNUSED)
 {
@@ -198,10 +179,7 @@ info_get_dsn_parameters(connInfoObject *self, void *c PSYCO_UNUSED)
         PyErr_NoMemory();
         goto exit;
     }
-    if (!(rv = PyDict_New()))
-        goto exit;
-    if (fill_dsn_parameters(self, rv, opts) < 0)
-        Py_CLEAR(rv);
+    rv = psyco_options_dict(opts, 1);
 exit:
     if (opts)
         PQconninfoFree(opts);

@@ -84,6 +84,24 @@ psyco_dsn_hidden(const char *dsn)
     return rv;
 }
 
+PyObject *
+psyco_options_dict(PQconninfoOption *opts, int hide_password)
+{
+    PQconninfoOption *o;
+    PyObject *d = PyDict_New(), *v;
+
+    for (o = opts; d && o->keyword; o++) {
+        if (o->val == NULL
+                || (hide_password && strcmp(o->keyword, "password") == 0))
+            continue;
+        v = PyUnicode_FromString(o->val);
+        if (v == NULL || PyDict_SetItemString(d, o->keyword, v) < 0)
+            Py_CLEAR(d);
+        Py_XDECREF(v);
+    }
+    return d;
+}
+
 #define parse_dsn_doc \
 "parse_dsn(dsn) -> dict -- the options of a connection string or URL."
 
@@ -91,8 +109,8 @@ PyObject *
 psyco_parse_dsn(PyObject *self PSYCO_UNUSED, PyObject *args, PyObject *kwargs)
 {
     static char *kwlist[] = {"dsn", NULL};
-    PyObject *dsn_obj, *bytes = NULL, *d = NULL, *v;
-    PQconninfoOption *opts = NULL, *o;
+    PyObject *dsn_obj, *bytes = NULL, *d = NULL;
+    PQconninfoOption *opts = NULL;
 
     if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O", kwlist, &dsn_obj))
         return NULL;
@@ -104,22 +122,8 @@ psyco_parse_dsn(PyObject *self PSYCO_UNUSED, PyObject *args, PyObject *kwargs)
         PyErr_SetString(PyExc_TypeError, "dsn must be a string");
     if (bytes == NULL)
         return NULL;
-    if ((opts = parse_or_raise(PyBytes_AS_STRING(bytes))) == NULL)
-        goto exit;
-    if ((d = PyDict_New()) == NULL)
-        goto exit;
-    for (o = opts; o->keyword; o++) {
-        if (o->val == NULL)
-            continue;
-        v = PyUnicode_FromString(o->val);
-        if (v == NULL || PyDict_SetItemString(d, o->keyword, v) < 0) {
-            Py_XDECREF(v);
-            Py_CLEAR(d);
-            goto exit;
-        }
-        Py_DECREF(v);
-    }
-exit:
+    if ((opts = parse_or_raise(PyBytes_AS_STRING(bytes))) != NULL)
+        d = psyco_options_dict(opts, 0);
     if (opts)
         PQconninfoFree(opts);
     Py_DECREF(bytes);

@@ -7,6 +7,9 @@
 /* The DSN rebuilt from libpq's parse, password shown as "xxx". New str. */
 PyObject *psyco_dsn_hidden(const char *dsn);
 
+/* dict of the options that have a value (password left out if asked). */
+PyObject *psyco_options_dict(PQconninfoOption *opts, int hide_password);
+
 /* Module functions. */
 PyObject *psyco_parse_dsn(PyObject *self, PyObject *args, PyObject *kwargs);
 PyObject *psyco_quote_ident(PyObject *self, PyObject *args, PyObject *kwargs);

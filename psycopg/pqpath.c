@@ -5,9 +5,12 @@
 #include "pqpath.h"
 #include "error.h"
 
+#include <stdlib.h>
+
 /* What a locked section reports back once the GIL is held again. */
 typedef struct {
     PGresult *res;      /* result to handle, or NULL */
+    char *errmsg;       /* libpq's message when there is no result (malloc) */
     int closed;         /* pgconn was gone when the lock was taken */
     int lost;           /* libpq reports the connection bad */
 } pq_outcome;
@@ -100,6 +103,10 @@ pq_run(connectionObject *conn, const char *query, int begin,
                 || PQresultStatus(out->res) == PGRES_COPY_OUT))
             pq_discard_copy_locked(conn, out->res);
         out->lost = PQstatus(conn->pgconn) == CONNECTION_BAD;
+        /* Copied now: once the lock is released another thread may
+         * overwrite the connection's message. */
+        if (out->res == NULL)
+            out->errmsg = strdup(PQerrorMessage(conn->pgconn));
     }
     pthread_mutex_unlock(&conn->lock);
     Py_END_ALLOW_THREADS
@@ -118,7 +125,10 @@ pq_fail(connectionObject *conn, cursorObject *curs, pq_outcome *out)
     if (out->lost)
         conn_mark_broken(conn);
     /* The exception keeps the result (for diag). */
-    return psyco_raise_from_result(conn, curs, out->res, NULL);
+    psyco_raise_from_result(conn, curs, out->res,
+                            out->errmsg ? out->errmsg : "out of memory");
+    free(out->errmsg);
+    return -1;
 }
 
 /* Raise ProgrammingError for a COPY that execute() cannot serve. */

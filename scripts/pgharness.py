@@ -686,10 +686,12 @@ class Server:
         self._reap()
         self._wait_group_gone()
 
-    def kill(self, group: bool = False) -> None:
+    def kill(self, group: bool = False, wait: bool = True) -> None:
         """SIGKILL the postmaster (simulated crash).  The backends notice
-        their postmaster died and exit by themselves; ``group=True`` kills
-        them all at once instead.  ``start()`` then does crash recovery."""
+        their postmaster died and exit by themselves; with *wait* (default)
+        this returns once they all did (SIGKILLing any left after 5 s), so
+        open connections are surely broken.  ``group=True`` SIGKILLs every
+        server process at once.  ``start()`` then does crash recovery."""
         if self.proc is None or self.proc.poll() is not None:
             return
         if group:
@@ -697,6 +699,8 @@ class Server:
         else:
             self.proc.kill()
         self.proc.wait()
+        if wait:
+            self._wait_group_gone(timeout=5.0)
 
     def freeze(self) -> None:
         """SIGSTOP every server process: the node hangs (accepts TCP

@@ -140,8 +140,9 @@ def test_stop_restart_kill(private_server, pgharness):
     assert s.sql("select x from keep") == "7"
 
     pid = s.pid
-    s.kill()  # postmaster only: children notice and go by themselves
+    s.kill()  # postmaster only: children notice and go; kill() waits for them
     assert not _alive(pid)
+    assert not _group_pids(pgharness, pid)
     s.start()  # crash recovery
     assert s.sql("select x from keep") == "7"
     s.kill(group=True)
