@@ -481,6 +481,7 @@ class Server:
         self._initialized = False
         self._cleaned = False
         self._primary: Optional["Server"] = None
+        self._standbys: List["Server"] = []  # cleaned up with this server
         with _live_lock:
             _live.append(self)
         _install_exit_hooks()
@@ -763,6 +764,8 @@ class Server:
         """Stop (fast, escalating) and delete everything.  Idempotent."""
         if self._cleaned:
             return
+        for st in self._standbys:
+            st.cleanup()
         try:
             try:
                 if self.proc is not None and self.proc.poll() is None:
@@ -821,7 +824,9 @@ class Server:
                 settings: Optional[Mapping[str, Any]] = None,
                 start: bool = True) -> "Server":
         """A streaming replica of this (running) server made by
-        pg_basebackup -R.  Returns the new Server (started if *start*)."""
+        pg_basebackup -R.  Returns the new Server (started if *start*);
+        it is cleaned up together with this one.  Same host: a new port;
+        another host (e.g. 127.0.0.12): the same port unless given."""
         if not self.running:
             raise HarnessError("the primary must be running")
         st = Server(host=host or self.host,
@@ -831,6 +836,7 @@ class Server:
                     die_with_parent=self.die_with_parent,
                     start_timeout=self.start_timeout, hba_extra=self.hba_extra)
         st._primary = self
+        self._standbys.append(st)
         _chown_tree(st.tmpdir, st._run_as)
         res = subprocess.run(
             [os.path.join(self.bindir, "pg_basebackup"), "-D", st.datadir,

@@ -344,4 +344,5 @@ def test_standby(private_server):
         st.promote()
         assert st.sql("select pg_is_in_recovery()") == "f"
     finally:
-        st.cleanup()
+        private_server.cleanup()  # takes its standbys along
+    assert not os.path.exists(st.tmpdir)
