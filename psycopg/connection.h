@@ -74,7 +74,7 @@ struct connectionObject {
     PyObject *string_types;  /* per-connection typecasters: dict OID -> caster */
     PyObject *binary_types;
     PyObject *cursor_factory;
-    PyObject *pyencoder;     /* unused slot kept for adapters: NULL */
+    PyObject *close_hook;    /* called once when closed, broken or collected */
 
     /* Notices collected by libpq's receiver while the GIL was released;
      * moved to notice_list once the GIL is held again. (notice_lock) */
@@ -121,6 +121,8 @@ int conn_setup_encoding(connectionObject *self);
 int conn_set_encoding_name(connectionObject *self, const char *name);
 void conn_notice_flush(connectionObject *self);
 void conn_mark_broken(connectionObject *self);
+/* Call and drop close_hook, if set (the cluster layer's connection count). */
+void conn_fire_close_hook(connectionObject *self);
 int conn_cancel(connectionObject *self);
 int conn_reset(connectionObject *self);
 int conn_refresh_equote(connectionObject *self);

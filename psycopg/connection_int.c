@@ -192,12 +192,30 @@ conn_close(connectionObject *self)
     self->closed = 1;
     /* Notices that came with the last statements are still owed. */
     conn_notice_flush(self);
+    conn_fire_close_hook(self);
 }
 
 void
 conn_mark_broken(connectionObject *self)
 {
     self->closed = 2;
+    conn_fire_close_hook(self);
+}
+
+void
+conn_fire_close_hook(connectionObject *self)
+{
+    PyObject *hook = self->close_hook, *rv, *exc_type, *exc_value, *exc_tb;
+
+    if (hook == NULL)
+        return;
+    self->close_hook = NULL;   /* once only, even if the hook re-enters */
+    PyErr_Fetch(&exc_type, &exc_value, &exc_tb);
+    if ((rv = PyObject_CallNoArgs(hook)) == NULL)
+        PyErr_WriteUnraisable(hook);
+    Py_XDECREF(rv);
+    Py_DECREF(hook);
+    PyErr_Restore(exc_type, exc_value, exc_tb);
 }
 
 int

@@ -636,6 +636,9 @@ static struct PyMemberDef connection_members[] = {
      READONLY, "Typecasters registered on this connection."},
     {"binary_types", T_OBJECT, offsetof(connectionObject, binary_types),
      READONLY, "Binary typecasters registered on this connection."},
+    {"_on_close", T_OBJECT, offsetof(connectionObject, close_hook), 0,
+     "Private: called once when the connection is closed, found broken or "
+     "collected (used by psycopg2.cluster to keep exact counts)."},
     {NULL, 0, 0, 0, NULL}
 };
 
@@ -716,6 +719,7 @@ connection_traverse(connectionObject *self, visitproc visit, void *arg)
     Py_VISIT(self->string_types);
     Py_VISIT(self->binary_types);
     Py_VISIT(self->cursor_factory);
+    Py_VISIT(self->close_hook);
     return 0;
 }
 
@@ -727,12 +731,23 @@ connection_clear(connectionObject *self)
     Py_CLEAR(self->string_types);
     Py_CLEAR(self->binary_types);
     Py_CLEAR(self->cursor_factory);
+    Py_CLEAR(self->close_hook);
     return 0;
+}
+
+/* Runs before tp_clear breaks a reference cycle and before dealloc: the
+ * close hook still sees a whole object. */
+static void
+connection_finalize(connectionObject *self)
+{
+    conn_fire_close_hook(self);
 }
 
 static void
 connection_dealloc(connectionObject *self)
 {
+    if (PyObject_CallFinalizerFromDealloc((PyObject *)self) < 0)
+        return;   /* resurrected by the hook */
     PyObject_GC_UnTrack(self);
     if (self->weakreflist)
         PyObject_ClearWeakRefs((PyObject *)self);
@@ -781,4 +796,5 @@ PyTypeObject connectionType = {
     .tp_getset = connection_getset,
     .tp_init = (initproc)connection_init,
     .tp_new = connection_new,
+    .tp_finalize = (destructor)connection_finalize,
 };

@@ -51,10 +51,19 @@ struct cursorObject {
 
 extern PyTypeObject cursorType;
 
-/* Raise InterfaceError if the cursor is closed; evaluates to NULL. */
+/* Raise InterfaceError if the cursor is closed (or was never initialised:
+ * no connection); evaluates to NULL. */
 #define EXC_IF_CURS_CLOSED(self) \
-    if ((self)->closed || ((self)->conn && (self)->conn->closed)) { \
+    if ((self)->closed || (self)->conn == NULL || (self)->conn->closed) { \
         PyErr_SetString(psyco_state.InterfaceError, "cursor already closed"); \
+        return NULL; }
+
+/* Raise InterfaceError if the cursor has no connection (never initialised:
+ * cursor.__new__ without __init__). */
+#define EXC_IF_CURS_UNINIT(self) \
+    if ((self)->conn == NULL) { \
+        PyErr_SetString(psyco_state.InterfaceError, \
+                        "the cursor is not initialised"); \
         return NULL; }
 
 /* cursor_int.c */

@@ -312,6 +312,7 @@ psyco_curs_mogrify(cursorObject *self, PyObject *args, PyObject *kwargs)
             &vars))
         return NULL;
     /* No round trip: allowed on a closed cursor, as in psycopg2. */
+    EXC_IF_CURS_UNINIT(self);
     if (query == Py_None) {
         PyErr_SetString(psyco_state.ProgrammingError,
                         "can't execute an empty query");
@@ -353,6 +354,7 @@ psyco_curs_cast(cursorObject *self, PyObject *args)
 
     if (!PyArg_ParseTuple(args, "IO", &oid, &s))
         return NULL;
+    EXC_IF_CURS_UNINIT(self);
     if ((cast = typecast_lookup(self, (Oid)oid)) == NULL)
         return NULL;
     if (s == Py_None)

@@ -11,7 +11,7 @@ import logging
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ._topology import Node
+from ._topology import PRIMARY, Node
 
 logger = logging.getLogger(__name__)
 
@@ -20,7 +20,6 @@ YB_SERVERS_QUERY = "SELECT * FROM yb_servers()"
 # Columns read by name, so that columns added by newer servers never
 # break us. `num_connections` is deliberately ignored: it is always 0.
 _REQUIRED_COLUMNS = ("host", "port")
-_TEXT_COLUMNS = ("node_type", "cloud", "region", "zone", "public_ip", "uuid")
 
 
 class DiscoveryError(ValueError):
@@ -56,10 +55,17 @@ def _node_from_row(row: Sequence[Any], index: dict[str, int]) -> Node | None:
     if not host or port is None:
         logger.warning("yb_servers() row without a usable host and port skipped")
         return None
-    texts = {name: _as_text(column(name)) for name in _TEXT_COLUMNS}
-    texts["node_type"] = texts["node_type"].lower() or "primary"
-    universe = _as_text(column("universe_uuid")) or None
-    return Node(host=str(host), port=port, universe_uuid=universe, **texts)
+    return Node(
+        host=str(host),
+        port=port,
+        node_type=_as_text(column("node_type")).lower() or PRIMARY,
+        cloud=_as_text(column("cloud")),
+        region=_as_text(column("region")),
+        zone=_as_text(column("zone")),
+        public_ip=_as_text(column("public_ip")),
+        uuid=_as_text(column("uuid")),
+        universe_uuid=_as_text(column("universe_uuid")) or None,
+    )
 
 
 def _as_port(value: Any) -> int | None:

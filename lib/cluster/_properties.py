@@ -15,7 +15,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ._topology import TopologyKeys, parse_topology_keys
@@ -56,11 +56,12 @@ class ConnectArgs:
     """A connect call split in two: our settings, and what libpq gets.
 
     `dsn` and `kwargs` are the caller's, minus every smart-driver property.
+    They may hold a password, so they stay out of the repr.
     """
 
     settings: ClusterSettings
-    dsn: str | None
-    kwargs: Mapping[str, Any]
+    dsn: str | None = field(repr=False)
+    kwargs: Mapping[str, Any] = field(repr=False)
 
 
 # ---------------------------------------------------------------- values
@@ -194,7 +195,7 @@ _SPACE = " \t\n\r\v\f"
 @dataclass(frozen=True)
 class _Token:
     name: str
-    value: str
+    value: str = field(repr=False)  # may be a password
     start: int  # index of the name's first character
     end: int  # index just past the value (closing quote included)
 
@@ -208,26 +209,29 @@ def _strip_keyword_dsn(dsn: str) -> tuple[str, list[tuple[str, Any]]]:
         tokens = list(_tokenize(dsn))
     except _MalformedDsn:
         return dsn, []
-    ours = [t for t in tokens if is_property(t.name)]
+    ours = [(t.name, t.value) for t in tokens if is_property(t.name)]
     if not ours:
         return dsn, []
-    kept = [t for t in tokens if not is_property(t.name)]
-    return _join_tokens(dsn, tokens, kept), [(t.name, t.value) for t in ours]
+    return _join_kept_tokens(dsn, tokens), ours
 
 
-def _join_tokens(dsn: str, tokens: list[_Token], kept: list[_Token]) -> str:
-    """Rebuild the DSN from the kept tokens, each copied byte for byte.
+def _join_kept_tokens(dsn: str, tokens: list[_Token]) -> str:
+    """Rebuild the DSN without our properties, other tokens byte for byte.
 
-    Each kept token keeps the whitespace that preceded it, except the first
-    one, which takes the DSN's leading whitespace instead.
+    A kept token keeps the whitespace that preceded it in the DSN; the
+    first kept token takes the DSN's leading whitespace instead.
     """
-    previous_end = {id(t): (tokens[i - 1].end if i else 0) for i, t in enumerate(tokens)}
     parts = [dsn[: tokens[0].start]]
-    for i, token in enumerate(kept):
-        if i:
-            # `a='x'b=1` needs no space, but dropping what stood between
-            # the quote and `b` must not glue two tokens together
-            parts.append(dsn[previous_end[id(token)]: token.start] or " ")
+    previous_end = 0
+    for token in tokens:
+        gap = dsn[previous_end: token.start]
+        previous_end = token.end
+        if is_property(token.name):
+            continue
+        if len(parts) > 1:
+            # `a='x'b=1` needs no space, but once what stood between the
+            # quote and `b` is gone, two tokens must not be glued together
+            parts.append(gap or " ")
         parts.append(dsn[token.start: token.end])
     parts.append(dsn[tokens[-1].end:])
     return "".join(parts)
@@ -251,7 +255,7 @@ def _tokenize(dsn: str) -> Iterator[_Token]:
         name = dsn[start:pos]
         pos = _skip_space(dsn, pos)
         if pos == len(dsn) or dsn[pos] != "=":
-            raise _MalformedDsn(f"missing '=' after {name!r}")
+            raise _MalformedDsn("missing '=' after a keyword")
         pos = _skip_space(dsn, pos + 1)
         if pos < len(dsn) and dsn[pos] == "'":
             value, pos = _read_quoted(dsn, pos + 1)
@@ -267,7 +271,7 @@ def _skip_space(dsn: str, pos: int) -> int:
 
 
 def _read_bare(dsn: str, pos: int) -> tuple[str, int]:
-    chars = []
+    chars: list[str] = []
     while pos < len(dsn) and dsn[pos] not in _SPACE:
         if dsn[pos] == "\\":
             pos += 1
@@ -279,7 +283,7 @@ def _read_bare(dsn: str, pos: int) -> tuple[str, int]:
 
 
 def _read_quoted(dsn: str, pos: int) -> tuple[str, int]:
-    chars = []
+    chars: list[str] = []
     while pos < len(dsn):
         char = dsn[pos]
         if char == "'":

@@ -92,7 +92,8 @@ class Node:
         return self.node_type == READ_REPLICA
 
     def __str__(self) -> str:
-        return f"{self.connect_host}:{self.port}"
+        host = self.connect_host
+        return f"[{host}]:{self.port}" if ":" in host else f"{host}:{self.port}"
 
 
 @dataclass(frozen=True)
@@ -137,8 +138,8 @@ def _parse_entry(entry: str) -> tuple[Placement, int]:
     if not entry:
         raise ValueError("empty topology key")
     name, colon, level_text = entry.partition(":")
-    level = _parse_level(level_text, entry) if colon else MIN_LEVEL
-    return _parse_placement(name, entry), level
+    level = _parse_level(level_text.strip(), entry) if colon else MIN_LEVEL
+    return _parse_placement(name.strip(), entry), level
 
 
 def _parse_level(text: str, entry: str) -> int:
