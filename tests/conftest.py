@@ -23,7 +23,7 @@ if HERE not in sys.path:
 _SRC = {ROOT, os.path.join(ROOT, "lib")}
 sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") not in _SRC]
 
-pytest_plugins = ["plugins.pgserver", "plugins.leaks"]
+pytest_plugins = ["plugins.pgserver", "plugins.leaks", "plugins.ybcluster"]
 
 
 def _psycopg2_origin():

@@ -12,3 +12,17 @@ The decision layer is pure and synchronous, one job per module:
 Nothing here imports the C module at import time, so the decision code is
 importable and testable without a compiled `_psycopg`.
 """
+
+from typing import Any
+
+
+def load_table(dsn: str | None = None, **kwargs: Any) -> list:
+    """The load table of the cluster reached by `dsn`, refreshed first.
+
+    One `NodeLoad` per node: `.node` (host, port, placement, type),
+    `.connections` opened by this process, and `.failed_until` /
+    `.retry_in` for nodes recently found down.
+    """
+    from ._connect import load_table as _load_table
+
+    return _load_table(dsn, **kwargs)
