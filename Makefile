@@ -57,6 +57,7 @@ build: venv
 demo: WERROR ?= 0
 demo: build
 	$(VPY) scripts/pgharness.py run -- $(VPY) scripts/demo.py
+	$(VPY) scripts/demo_cluster.py
 
 check: WERROR ?= 1
 check: test-deps build test

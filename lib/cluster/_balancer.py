@@ -144,12 +144,16 @@ class ClusterState:
 
     # ------------------------------------------------------------ refresh
 
-    def needs_refresh(self, settings: ClusterSettings, now: float | None = None) -> bool:
+    def needs_refresh(self, settings: ClusterSettings, now: float | None = None,
+                      if_none_eligible: bool = True) -> bool:
         """Should the node set be re-read from the cluster before choosing?
 
         Yes when it never was, when the interval passed (always, for
         interval 0), after a node failed, when a failure's TTL has run out
         (the node comes back at a refresh), or when no node is eligible.
+        The last check costs a pass over the candidates; a caller that
+        refreshes anyway when `choose` finds nobody passes
+        `if_none_eligible=False` to skip it.
         """
         now = self._now(now)
         with self._lock:
@@ -160,7 +164,7 @@ class ClusterState:
             if any(e.failed_until is not None and e.failed_until <= now
                    for e in self._entries.values()):
                 return True
-            return not self._candidates_locked(settings, frozenset())
+            return if_none_eligible and not self._candidates_locked(settings, frozenset())
 
     def request_refresh(self) -> None:
         """Make the next `needs_refresh` answer yes."""

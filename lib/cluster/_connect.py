@@ -8,11 +8,12 @@ marks the node failed and tries the next best one in the same call.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import threading
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Hashable
 
 from psycopg2 import _psycopg
 from psycopg2 import errors as _errors
@@ -155,7 +156,7 @@ def _refresh(cluster: _Cluster, settings: ClusterSettings, options: dict[str, st
     """Replace the cluster's node set with what yb_servers() says now."""
     with cluster.refresh_lock:
         # Another thread may have refreshed while this one waited.
-        if cluster.plain_postgres or not (force or cluster.state.needs_refresh(settings)):
+        if cluster.plain_postgres or not (force or _refresh_due(cluster, settings)):
             return
         for attempt in range(2):
             conn = _open_control(cluster, options)
@@ -185,9 +186,16 @@ def _note_plain_postgres(cluster: _Cluster) -> None:
                    cluster.state.name)
 
 
+def _refresh_due(cluster: _Cluster, settings: ClusterSettings) -> bool:
+    # "Nobody eligible" is left to choose(): the connect loop refreshes then.
+    return cluster.state.needs_refresh(settings, if_none_eligible=False)
+
+
 def _try_refresh(cluster: _Cluster, settings: ClusterSettings, options: dict[str, str],
                  force: bool = False) -> None:
     """Refresh, but keep going on the known nodes if no node can answer."""
+    if not (force or _refresh_due(cluster, settings)):
+        return   # the common case, without taking the refresh lock
     try:
         _refresh(cluster, settings, options, force)
     except _psycopg.OperationalError as exc:
@@ -200,27 +208,60 @@ def _try_refresh(cluster: _Cluster, settings: ClusterSettings, options: dict[str
 # ---------------------------------------------------------------- connect
 
 
-def connect(dsn: str | None, kwargs: dict[str, Any], connection_factory: Any = None,
-            async_: bool = False) -> Any:
-    """`psycopg2.connect` when the call mentions a smart-driver property."""
+@dataclass
+class _Plan:
+    """What one (dsn, keywords) pair means, worked out once: applications
+    connect with the same arguments over and over, and parsing them again
+    each time would cost more than the balancing itself."""
+
+    settings: ClusterSettings
+    options: dict[str, str]
+    cluster: _Cluster | None   # None when load balancing is off
+    node_dsns: dict[tuple[str, int], str] = field(default_factory=dict)
+
+    def dsn_for(self, node: Node) -> str:
+        dsn = self.node_dsns.get(node.key)
+        if dsn is None:
+            dsn = self.node_dsns[node.key] = _ext.make_dsn(**_node_options(self.options, node))
+        return dsn
+
+
+def _make_plan(dsn: str | None, kwargs: dict[str, Any]) -> _Plan:
     try:
         args = split_connect_args(dsn, kwargs)
     except PropertyError as exc:
         raise _psycopg.ProgrammingError(str(exc)) from None
     options = libpq_options(args)
-    if not args.settings.enabled:
-        return _open_plain(options, connection_factory, async_)
-    cluster = _cluster_for(options)
-    if not cluster.plain_postgres:
-        _try_refresh(cluster, args.settings, options)
-    if cluster.plain_postgres:
-        return _open_plain(options, connection_factory, async_)
-    return _connect_balanced(cluster, args.settings, options, connection_factory, async_)
+    cluster = _cluster_for(options) if args.settings.enabled else None
+    return _Plan(args.settings, options, cluster)
 
 
-def _connect_balanced(cluster: _Cluster, settings: ClusterSettings,
-                      options: dict[str, str], factory: Any, async_: bool) -> Any:
-    state = cluster.state
+@functools.lru_cache(maxsize=128)
+def _cached_plan(dsn: str | None, kwargs_items: tuple[tuple[str, Hashable], ...]) -> _Plan:
+    return _make_plan(dsn, dict(kwargs_items))
+
+
+def _plan_for(dsn: str | None, kwargs: dict[str, Any]) -> _Plan:
+    try:
+        return _cached_plan(dsn, tuple(sorted(kwargs.items())))
+    except TypeError:   # an unhashable keyword value: no caching
+        return _make_plan(dsn, kwargs)
+
+
+def connect(dsn: str | None, kwargs: dict[str, Any], connection_factory: Any = None,
+            async_: bool = False) -> Any:
+    """`psycopg2.connect` when the call mentions a smart-driver property."""
+    plan = _plan_for(dsn, kwargs)
+    cluster = plan.cluster
+    if cluster is not None and not cluster.plain_postgres:
+        _try_refresh(cluster, plan.settings, plan.options)
+    if cluster is None or cluster.plain_postgres:
+        return _open_plain(plan.options, connection_factory, async_)
+    return _connect_balanced(cluster, plan, connection_factory, async_)
+
+
+def _connect_balanced(cluster: _Cluster, plan: _Plan, factory: Any, async_: bool) -> Any:
+    state, settings, options = cluster.state, plan.settings, plan.options
     tried: list[Node] = []
     failures: list[tuple[Node, BaseException]] = []
     refreshed_after_failure = False
@@ -235,7 +276,8 @@ def _connect_balanced(cluster: _Cluster, settings: ClusterSettings,
             _try_refresh(cluster, settings, options, force=True)
             continue
         try:
-            conn = _open_plain(_node_options(options, lease.node), factory, async_)
+            conn = _psycopg._connect(plan.dsn_for(lease.node), connection_factory=factory,
+                                     async_=async_)
         except BaseException as exc:
             lease.release()
             if not is_node_failure(exc):
@@ -295,6 +337,7 @@ def _forget_clusters() -> None:
     with _clusters_lock:
         clusters = list(_clusters.values())
         _clusters.clear()
+        _cached_plan.cache_clear()
     for cluster in clusters:
         if cluster.control is not None:
             cluster.control.close()
