@@ -205,7 +205,7 @@ curs_named_statement(cursorObject *self, char *buf, size_t size,
 
 /* query as bytes in the connection encoding: str, bytes or a Composable
  * (anything with as_string(context)). */
-static PyObject *
+PyObject *
 curs_query_bytes(cursorObject *self, PyObject *query)
 {
     PyObject *str, *rv;

@@ -318,16 +318,7 @@ psyco_curs_mogrify(cursorObject *self, PyObject *args, PyObject *kwargs)
                         "can't execute an empty query");
         return NULL;
     }
-    if (PyUnicode_Check(query))
-        qbytes = conn_encode(self->conn, query);
-    else if (PyBytes_Check(query))
-        qbytes = Py_NewRef(query);
-    else {
-        PyErr_Format(PyExc_TypeError,
-                     "argument 1 must be a string or unicode object: "
-                     "got %s instead", Py_TYPE(query)->tp_name);
-        return NULL;
-    }
+    qbytes = curs_query_bytes(self, query);
     if (qbytes == NULL)
         return NULL;
     if (PyBytes_GET_SIZE(qbytes) == 0) {
