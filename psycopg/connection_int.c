@@ -85,8 +85,10 @@ conn_notice_flush(connectionObject *self)
         }
         rv = PyObject_CallMethod(self->notice_list, "append", "O", msg);
         Py_DECREF(msg);
+        /* A container that refuses notices loses them, as in psycopg2:
+         * the query that produced them must not fail for it. */
         if (rv == NULL)
-            PyErr_WriteUnraisable(self->notice_list);
+            PyErr_Clear();
         Py_XDECREF(rv);
     }
     if (self->notice_list)

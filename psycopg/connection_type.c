@@ -680,6 +680,22 @@ store_dsn(connectionObject *self, const char *dsn)
     return 0;
 }
 
+/* libpq can parse it (psycopg.connect() has checked, a direct call of
+ * connection() has not). */
+static int
+dsn_is_valid(const char *dsn)
+{
+    char *err = NULL;
+    PQconninfoOption *opts = PQconninfoParse(dsn, &err);
+
+    if (err)
+        PQfreemem(err);
+    if (opts == NULL)
+        return 0;
+    PQconninfoFree(opts);
+    return 1;
+}
+
 static int
 connection_init(connectionObject *self, PyObject *args, PyObject *kwargs)
 {
@@ -693,6 +709,11 @@ connection_init(connectionObject *self, PyObject *args, PyObject *kwargs)
     if (self->pgconn != NULL) {
         PyErr_SetString(psyco_state.InterfaceError,
                         "the connection is already initialised");
+        return -1;
+    }
+    if (!dsn_is_valid(dsn)) {
+        PyErr_SetString(psyco_state.InternalError,
+                        "the connection string is not valid");
         return -1;
     }
     if (store_dsn(self, dsn) < 0)

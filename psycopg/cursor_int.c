@@ -88,35 +88,60 @@ curs_set_result(cursorObject *self, PGresult *res)
     return 0;
 }
 
-/* Fill a row tuple with the converted values of result row `row`. */
+/* The converted value of one field (a new reference). */
+static inline PyObject *
+curs_field_value(cursorObject *self, long row, int col)
+{
+    PGresult *res = self->pgres;
+
+    if (PQgetisnull(res, (int)row, col))
+        return typecast_cast(self->casts[col], NULL, 0, self);
+    return typecast_cast(self->casts[col], PQgetvalue(res, (int)row, col),
+                         PQgetlength(res, (int)row, col), self);
+}
+
+/* A row made by row_factory(cursor), filled by index (as psycopg2 does,
+ * so that DictRow-like objects receive their values). */
+static PyObject *
+curs_build_factory_row(cursorObject *self, long row)
+{
+    PyObject *obj, *value, *index;
+    int i, rv;
+
+    obj = PyObject_CallOneArg(self->row_factory, (PyObject *)self);
+    for (i = 0; obj && i < self->nfields; i++) {
+        if ((value = curs_field_value(self, row, i)) == NULL
+                || (index = PyLong_FromLong(i)) == NULL) {
+            Py_XDECREF(value);
+            Py_CLEAR(obj);
+            break;
+        }
+        rv = PyObject_SetItem(obj, index, value);
+        Py_DECREF(index);
+        Py_DECREF(value);
+        if (rv < 0)
+            Py_CLEAR(obj);
+    }
+    return obj;
+}
+
+/* Build result row `row`: a tuple, or what row_factory makes. */
 PyObject *
 curs_build_row(cursorObject *self, long row)
 {
-    PGresult *res = self->pgres;
     int i, n = self->nfields;
-    PyObject *tuple = PyTuple_New(n), *value;
-    typecastObject *cast;
+    PyObject *tuple, *value;
 
-    if (tuple == NULL)
+    if (self->row_factory && self->row_factory != Py_None)
+        return curs_build_factory_row(self, row);
+    if ((tuple = PyTuple_New(n)) == NULL)
         return NULL;
     for (i = 0; i < n; i++) {
-        cast = self->casts[i];
-        if (PQgetisnull(res, (int)row, i))
-            value = typecast_cast(cast, NULL, 0, self);
-        else
-            value = typecast_cast(cast, PQgetvalue(res, (int)row, i),
-                                  PQgetlength(res, (int)row, i), self);
-        if (value == NULL) {
+        if ((value = curs_field_value(self, row, i)) == NULL) {
             Py_DECREF(tuple);
             return NULL;
         }
         PyTuple_SET_ITEM(tuple, i, value);
-    }
-    if (self->row_factory && self->row_factory != Py_None) {
-        value = PyObject_CallFunctionObjArgs(self->row_factory,
-                                             (PyObject *)self, tuple, NULL);
-        Py_DECREF(tuple);
-        return value;
     }
     return tuple;
 }

@@ -432,8 +432,7 @@ psyco_curs_setoutputsize(cursorObject *self, PyObject *args)
 static PyObject *
 psyco_curs_enter(cursorObject *self, PyObject *dummy PSYCO_UNUSED)
 {
-    EXC_IF_CURS_CLOSED(self);
-    return Py_NewRef((PyObject *)self);
+    return Py_NewRef((PyObject *)self);   /* even closed, as psycopg2 */
 }
 
 static PyObject *
@@ -583,7 +582,7 @@ static struct PyMemberDef cursor_members[] = {
     {"tzinfo_factory", T_OBJECT, OFF(tzinfo_factory), 0,
      "Factory of tzinfo for timestamptz values."},
     {"row_factory", T_OBJECT, OFF(row_factory), 0,
-     "Called with (cursor, tuple) to build each row."},
+     "Called with the cursor to make each row, then filled by index."},
     {"string_types", T_OBJECT, OFF(string_types), READONLY,
      "Typecasters registered on this cursor."},
     {"binary_types", T_OBJECT, OFF(binary_types), READONLY,
