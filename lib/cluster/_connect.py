@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import socket
 import threading
 from dataclasses import dataclass, field
 from typing import Any, Hashable
@@ -49,6 +50,11 @@ _NODE_FAILURE_MARKS = (
     "too many connections",
     "connection reset",
 )
+
+# How long the control connection may take to answer yb_servers() when the
+# caller set no connect_timeout: a hung node must not block refreshes (and
+# so every connect) for ever.
+_DEFAULT_QUERY_TIMEOUT = 30.0
 
 
 @dataclass
@@ -117,21 +123,43 @@ def _node_options(options: dict[str, str], node: Node) -> dict[str, str]:
     return aimed
 
 
-def _open_control(cluster: _Cluster, options: dict[str, str]) -> Any:
+def _dsn_addresses(options: dict[str, str]) -> set[tuple[str, str]]:
+    """The (host, port) pairs libpq tries for these options."""
+    hosts = options.get("host", os.environ.get("PGHOST", "")).split(",")
+    ports = options.get("port", os.environ.get("PGPORT", "5432")).split(",")
+    if len(ports) == 1:
+        ports = ports * len(hosts)
+    return {(host.strip(), port.strip()) for host, port in zip(hosts, ports)}
+
+
+def _mark_address_failed(cluster: _Cluster, settings: ClusterSettings,
+                         addresses: set[tuple[str, str]]) -> None:
+    for node in cluster.state.nodes():
+        if (node.connect_host, str(node.port)) in addresses:
+            cluster.state.mark_failed(node, settings.failed_host_ttl)
+
+
+def _open_control(cluster: _Cluster, settings: ClusterSettings,
+                  options: dict[str, str]) -> Any:
     """A healthy control connection: the open one, the DSN's hosts, or any
     live node the cluster is known to have (so that a dead contact host
-    does not stop refreshes)."""
+    does not stop refreshes). Each address is tried once; the ones that
+    fail are marked failed like any node."""
     if cluster.control is not None and not cluster.control.closed:
         return cluster.control
-    candidates = [options] + [_node_options(options, node)
-                              for node in cluster.state.live_nodes()]
+    dsn_addresses = _dsn_addresses(options)
+    candidates = [(options, dsn_addresses)] + [
+        (_node_options(options, node), {(node.connect_host, str(node.port))})
+        for node in cluster.state.live_nodes()
+        if (node.connect_host, str(node.port)) not in dsn_addresses]
     last_error: BaseException | None = None
-    for candidate in candidates:
+    for candidate, addresses in candidates:
         try:
             conn = _open_plain(candidate)
         except _psycopg.OperationalError as exc:
             if not is_node_failure(exc):
                 raise
+            _mark_address_failed(cluster, settings, addresses)
             last_error = exc
             continue
         conn.autocommit = True
@@ -141,14 +169,43 @@ def _open_control(cluster: _Cluster, options: dict[str, str]) -> Any:
     raise last_error
 
 
-def _read_nodes(conn: Any) -> list[Node]:
+def _cut_connection(conn: Any) -> None:
+    """Shut the socket of a connection stuck waiting for a hung server:
+    libpq's blocked read then fails, and the connection is found broken.
+    Works on a duplicate descriptor, so libpq's own stays valid."""
+    try:
+        sock = socket.socket(fileno=os.dup(conn.fileno()))
+    except (OSError, _psycopg.Error):
+        return
+    try:
+        sock.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass
+    finally:
+        sock.close()
+
+
+def _read_nodes(conn: Any, timeout: float) -> list[Node]:
+    watchdog = threading.Timer(timeout, _cut_connection, args=(conn,))
+    watchdog.daemon = True
+    watchdog.start()
     cur = conn.cursor()
     try:
         cur.execute(YB_SERVERS_QUERY)
         names = [column.name for column in cur.description]
         return parse_yb_servers(names, cur.fetchall())
     finally:
+        watchdog.cancel()
         cur.close()
+
+
+def _query_timeout(options: dict[str, str]) -> float:
+    try:
+        timeout = float(options.get("connect_timeout", "0"))
+    except ValueError:
+        timeout = 0.0
+    # libpq treats values below 2 as 2 (and 0 as "no limit").
+    return max(timeout, 2.0) if timeout > 0 else _DEFAULT_QUERY_TIMEOUT
 
 
 def _refresh(cluster: _Cluster, settings: ClusterSettings, options: dict[str, str],
@@ -159,21 +216,33 @@ def _refresh(cluster: _Cluster, settings: ClusterSettings, options: dict[str, st
         if cluster.plain_postgres or not (force or _refresh_due(cluster, settings)):
             return
         for attempt in range(2):
-            conn = _open_control(cluster, options)
+            conn = _open_control(cluster, settings, options)
             try:
-                nodes = _read_nodes(conn)
+                nodes = _read_nodes(conn, _query_timeout(options))
                 break
             except _errors.UndefinedFunction:
                 _note_plain_postgres(cluster)
                 return
             except _psycopg.OperationalError:
-                # The control connection broke: reopen it elsewhere, once.
-                cluster.control = None
+                # The control connection broke or hung: its node is failed;
+                # reopen the connection elsewhere, once.
+                _drop_control(cluster, settings)
                 if attempt:
                     raise
         contact = conn.info.host
         cluster.state.update_nodes(with_connect_addresses(nodes, contact))
         logger.debug("cluster %s: %d nodes", cluster.state.name, len(nodes))
+
+
+def _drop_control(cluster: _Cluster, settings: ClusterSettings) -> None:
+    conn, cluster.control = cluster.control, None
+    if conn is None:
+        return
+    address = (conn.info.host, str(conn.info.port))
+    logger.warning("cluster %s: control connection to %s:%s lost", cluster.state.name,
+                   *address)
+    _mark_address_failed(cluster, settings, {address})
+    conn.close()
 
 
 def _note_plain_postgres(cluster: _Cluster) -> None:
@@ -290,7 +359,7 @@ def _connect_balanced(cluster: _Cluster, plan: _Plan, factory: Any, async_: bool
         # Counted until closed, found broken or collected (fired once).
         conn._on_close = lease.release
         return conn
-    raise _no_node_error(settings, failures)
+    raise _no_node_error(state, settings, failures)
 
 
 def _note_failure(state: ClusterState, settings: ClusterSettings, node: Node,
@@ -301,12 +370,18 @@ def _note_failure(state: ClusterState, settings: ClusterSettings, node: Node,
     state.request_refresh()
 
 
-def _no_node_error(settings: ClusterSettings,
+def _no_node_error(state: ClusterState, settings: ClusterSettings,
                    failures: list[tuple[Node, BaseException]]) -> Exception:
     mode = settings.load_balance.value
     if not failures:
+        # Nothing tried in this call: the candidates are all marked failed
+        # (by earlier calls or by the refresh), or none fits the mode.
+        down = [f"  {row.node.connect_host}:{row.node.port}: failed, retry in "
+                f"{row.retry_in:.0f}s" for row in state.snapshot()
+                if row.retry_in is not None]
         return _psycopg.OperationalError(
-            f"no eligible node in the cluster for load_balance={mode}")
+            f"no eligible node in the cluster for load_balance={mode}"
+            + (":\n" + "\n".join(down) if down else ""))
     lines = [f"  {node.connect_host}:{node.port}: {_first_line(exc)}"
              for node, exc in failures]
     return _psycopg.OperationalError(
