@@ -582,8 +582,10 @@ class FakeYugabyte:
         self.start(i)
 
     def freeze(self, i: int) -> None:
-        """SIGSTOP node *i*: it accepts TCP (kernel backlog) but never
-        answers, and its open connections hang."""
+        """SIGSTOP node *i*'s postmaster: new connections are accepted by
+        the kernel but never answered. Open connections keep working (their
+        backends run in sessions of their own); stop a backend's pid to
+        hang one of those."""
         self.nodes[i].server.freeze()
 
     def thaw(self, i: int) -> None:

@@ -444,6 +444,18 @@ _live_lock = threading.Lock()
 _live: List["Server"] = []
 
 
+def _process_state(pid: int | None) -> str | None:
+    """The state letter of /proc/PID/stat (T: stopped), None if gone."""
+    if pid is None:
+        return None
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            # the command name is in parentheses and may contain spaces
+            return f.read().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return None
+
+
 class Server:
     """One throwaway PostgreSQL server.
 
@@ -704,9 +716,17 @@ class Server:
             self._wait_group_gone(timeout=5.0)
 
     def freeze(self) -> None:
-        """SIGSTOP every server process: the node hangs (accepts TCP
-        connections in the kernel backlog but never answers)."""
+        """SIGSTOP the postmaster's process group: new connections hang
+        (the kernel accepts them into the backlog, nobody answers). Backends
+        already serving clients run in sessions of their own and keep
+        answering. Returns once the postmaster is really stopped (the signal
+        is delivered asynchronously)."""
         self._signal_group(signal.SIGSTOP)
+        deadline = time.monotonic() + 5
+        while _process_state(self.pid) not in ("T", "t", None):
+            if time.monotonic() > deadline:
+                raise HarnessError(f"postmaster {self.pid} did not stop")
+            time.sleep(0.005)
 
     def thaw(self) -> None:
         """Undo ``freeze()``."""
