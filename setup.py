@@ -134,10 +134,7 @@ def extension():
             ("PSYCOPG_VERSION", f'"{VERSION} (dt dec pq3 ext lo64)"'),
             ("PSYCOPG_VERSION_SHORT", f'"{VERSION}"'),
         ],
-        # -Wextra, less two idioms of every CPython extension: PyMethodDef
-        # casts to PyCFunction and {NULL} sentinels of member tables.
-        extra_compile_args=["-Wall", "-Wextra", "-Wno-cast-function-type",
-                            "-Wno-missing-field-initializers"],
+        extra_compile_args=["-Wall", "-Wextra"],
     )
 
 
