@@ -20,29 +20,13 @@ Function scope:
                    Cluster (nodes on 127.A.B.11.. sharing one port)
 """
 
-import importlib.util
-import os
-import sys
 import uuid
 
 import pytest
 
-_SCRIPTS = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(
-    os.path.abspath(__file__)))), "scripts")
+from plugins.scripts import load_script
 
-
-def _load_harness():
-    if "pgharness" in sys.modules:
-        return sys.modules["pgharness"]
-    spec = importlib.util.spec_from_file_location(
-        "pgharness", os.path.join(_SCRIPTS, "pgharness.py"))
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["pgharness"] = mod
-    spec.loader.exec_module(mod)
-    return mod
-
-
-pgh = _load_harness()
+pgh = load_script("pgharness")
 
 
 @pytest.fixture(scope="session")

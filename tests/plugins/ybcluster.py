@@ -22,29 +22,12 @@ Function scope:
                    cluster in the same process); deleted at teardown
 """
 
-import importlib.util
-import os
-import sys
 
 import pytest
 
-_SCRIPTS = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(
-    os.path.abspath(__file__)))), "scripts")
+from plugins.scripts import load_script
 
-
-def _load_fakeyb():
-    # by path, as plugins.pgserver loads pgharness: scripts/ is no package
-    if "fakeyb" in sys.modules:
-        return sys.modules["fakeyb"]
-    spec = importlib.util.spec_from_file_location(
-        "fakeyb", os.path.join(_SCRIPTS, "fakeyb.py"))
-    mod = importlib.util.module_from_spec(spec)
-    sys.modules["fakeyb"] = mod
-    spec.loader.exec_module(mod)
-    return mod
-
-
-fyb = _load_fakeyb()
+fyb = load_script("fakeyb")
 
 
 @pytest.fixture(scope="session")
