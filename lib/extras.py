@@ -4,6 +4,8 @@ The implementations live in one module per job; this module gathers the
 names psycopg2.extras has always exported.
 """
 
+import json  # noqa: F401  (psycopg2.extras.json, as in psycopg2)
+
 from psycopg2._row_cursors import (  # noqa: F401  (re-exported API)
     DictCursorBase, DictConnection, DictCursor, DictRow,
     RealDictConnection, RealDictCursor, RealDictRow,
@@ -11,3 +13,12 @@ from psycopg2._row_cursors import (  # noqa: F401  (re-exported API)
     LoggingConnection, LoggingCursor,
     MinTimeLoggingConnection, MinTimeLoggingCursor,
 )
+from psycopg2._batch import (  # noqa: F401
+    execute_batch, execute_values, _split_sql,
+)
+from psycopg2._json import (  # noqa: F401
+    Json, register_json, register_default_json, register_default_jsonb,
+)
+from psycopg2._uuid import UUID_adapter, register_uuid  # noqa: F401
+from psycopg2._inet import Inet, register_inet  # noqa: F401
+from psycopg2._ipaddress import register_ipaddress  # noqa: F401
