@@ -104,3 +104,9 @@ def make_dsn(dsn=None, **kwargs):
                       for key, value in options.items())
     parse_dsn(result)
     return result
+
+
+# Last, because it uses this module: importing the range module registers
+# the built-in range typecasters (int4range ... tstzrange and their arrays),
+# as psycopg2 does at import.
+from psycopg2._range import Range  # noqa: F401,E402

@@ -22,3 +22,9 @@ from psycopg2._json import (  # noqa: F401
 from psycopg2._uuid import UUID_adapter, register_uuid  # noqa: F401
 from psycopg2._inet import Inet, register_inet  # noqa: F401
 from psycopg2._ipaddress import register_ipaddress  # noqa: F401
+from psycopg2._range import (  # noqa: F401
+    Range, NumericRange, DateRange, DateTimeRange, DateTimeTZRange,
+    RangeAdapter, RangeCaster, register_range,
+)
+from psycopg2._hstore import HstoreAdapter, register_hstore  # noqa: F401
+from psycopg2._composite import CompositeCaster, register_composite  # noqa: F401
