@@ -9,7 +9,7 @@ import re as _re
 from psycopg2._psycopg import (  # noqa: F401  (re-exported API)
     connection, cursor, Column, ConnectionInfo, Diagnostics,
     QueryCanceledError, TransactionRollbackError,
-    parse_dsn, quote_ident, libpq_version, encodings,
+    parse_dsn, quote_ident, libpq_version, encodings, encrypt_password,
     # Python -> SQL
     adapt, adapters, ISQLQuote, AsIs, QuotedString, Binary, Boolean, Int,
     Float, SQL_IN, NoneAdapter,

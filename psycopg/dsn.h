@@ -13,5 +13,8 @@ PyObject *psyco_options_dict(PQconninfoOption *opts, int hide_password);
 /* Module functions. */
 PyObject *psyco_parse_dsn(PyObject *self, PyObject *args, PyObject *kwargs);
 PyObject *psyco_quote_ident(PyObject *self, PyObject *args, PyObject *kwargs);
+/* password.c */
+PyObject *psyco_encrypt_password(PyObject *self, PyObject *args,
+                                 PyObject *kwargs);
 
 #endif /* PSYCOPG_DSN_H */
