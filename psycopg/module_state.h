@@ -39,10 +39,13 @@ typedef struct {
 
     /* Cached objects used on hot paths (strong references). */
     PyObject *decimal_type;   /* decimal.Decimal */
-    PyObject *json_loads;     /* json.loads */
+    PyObject *json_loads;     /* json.loads: use psyco_json_loads() */
     PyObject *timezone_type;  /* datetime.timezone: the default tzinfo_factory */
 } psyco_state_t;
 
 extern psyco_state_t psyco_state;
+
+/* json.loads, imported on first use (borrowed; NULL with an exception). */
+PyObject *psyco_json_loads(void);
 
 #endif /* PSYCOPG_MODULE_STATE_H */

@@ -135,14 +135,23 @@ import_attr(const char *mod, const char *attr)
     return rv;
 }
 
+PyObject *
+psyco_json_loads(void)
+{
+    /* Imported on first use: importing json at module load would find
+     * the package's own _json.py when the module is loaded from inside
+     * the package directory, shadowing the stdlib's _json. */
+    if (psyco_state.json_loads == NULL)
+        psyco_state.json_loads = import_attr("json", "loads");
+    return psyco_state.json_loads;
+}
+
 static int
 init_cached_objects(void)
 {
     psyco_state.decimal_type = import_attr("decimal", "Decimal");
-    psyco_state.json_loads = import_attr("json", "loads");
     psyco_state.timezone_type = import_attr("datetime", "timezone");
-    return (psyco_state.decimal_type && psyco_state.json_loads
-            && psyco_state.timezone_type) ? 0 : -1;
+    return (psyco_state.decimal_type && psyco_state.timezone_type) ? 0 : -1;
 }
 
 static int

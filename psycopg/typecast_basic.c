@@ -147,11 +147,12 @@ typecast_BYTES_cast(const char *s, Py_ssize_t len,
 PyObject *
 typecast_JSON_cast(const char *s, Py_ssize_t len, cursorObject *curs)
 {
-    PyObject *str, *rv;
+    PyObject *str, *rv, *loads;
 
     if (!(str = conn_decode(typecast_conn(curs), s, len)))
         return NULL;
-    rv = PyObject_CallOneArg(psyco_state.json_loads, str);
+    loads = psyco_json_loads();
+    rv = loads ? PyObject_CallOneArg(loads, str) : NULL;
     Py_DECREF(str);
     return rv;
 }

@@ -23,7 +23,8 @@ if HERE not in sys.path:
 _SRC = {ROOT, os.path.join(ROOT, "lib")}
 sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") not in _SRC]
 
-pytest_plugins = ["plugins.pgserver", "plugins.leaks", "plugins.ybcluster"]
+pytest_plugins = ["plugins.pgserver", "plugins.leaks", "plugins.ybcluster",
+                  "plugins.registries"]
 
 
 def _psycopg2_origin():
