@@ -41,8 +41,9 @@ $(VENV)/.stamp-venv:
 
 venv: bootstrap $(VENV)/.stamp-venv
 
-$(VENV)/.stamp-test-deps: $(VENV)/.stamp-venv
+$(VENV)/.stamp-test-deps: $(VENV)/.stamp-venv tests/requirements-clients.txt
 	$(PIP_INSTALL) "pytest>=7" "pytest-timeout>=2.3"
+	$(PIP_INSTALL) -r tests/requirements-clients.txt
 	touch $@
 
 test-deps: venv $(VENV)/.stamp-test-deps

@@ -182,33 +182,15 @@ static PyObject *
 psyco_curs_executemany(cursorObject *self, PyObject *args, PyObject *kwargs)
 {
     static char *kwlist[] = {"query", "vars_list", NULL};
-    PyObject *query, *vars_list, *iter, *vars;
-    long total = 0;
+    PyObject *query, *vars_list;
 
     if (!PyArg_ParseTupleAndKeywords(args, kwargs, "OO", kwlist, &query,
             &vars_list))
         return NULL;
     EXC_IF_CURS_CLOSED(self);
     EXC_IF_NAMED(self, "executemany");
-    if ((iter = PyObject_GetIter(vars_list)) == NULL)
+    if (curs_executemany(self, query, vars_list) < 0)
         return NULL;
-    while ((vars = PyIter_Next(iter)) != NULL) {
-        if (curs_execute(self, query, vars) < 0) {
-            Py_DECREF(vars);
-            Py_DECREF(iter);
-            return NULL;
-        }
-        Py_DECREF(vars);
-        /* The total is -1 as soon as one statement has no count. */
-        total = (total < 0 || self->rowcount < 0) ? -1
-                                                  : total + self->rowcount;
-    }
-    Py_DECREF(iter);
-    if (PyErr_Occurred())
-        return NULL;
-    /* Results of executemany are not fetchable (DB-API). */
-    curs_clear_result(self);
-    self->rowcount = total;
     Py_RETURN_NONE;
 }
 

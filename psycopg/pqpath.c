@@ -226,3 +226,103 @@ pq_abort(connectionObject *conn)
 {
     return pq_end_transaction(conn, "ROLLBACK");
 }
+
+#ifdef LIBPQ_HAS_PIPELINING
+
+/* What one pipelined batch reports back once the GIL is held again. */
+typedef struct {
+    PGresult *failed;   /* first failed result, or NULL */
+    char *errmsg;       /* libpq's message when no result says it (malloc) */
+    long rowcount;      /* sum of the counts; -1 once one has none */
+    int closed, lost;
+} pq_batch;
+
+/* Read the results of one query of the pipeline into out. */
+static void
+pq_read_one_locked(connectionObject *conn, pq_batch *out)
+{
+    PGresult *res;
+    const char *tuples;
+
+    while ((res = PQgetResult(conn->pgconn)) != NULL) {
+        switch (PQresultStatus(res)) {
+        case PGRES_COMMAND_OK:
+        case PGRES_TUPLES_OK:
+            tuples = PQcmdTuples(res);
+            if (out->rowcount >= 0)
+                out->rowcount = (tuples && *tuples)
+                    ? out->rowcount + atol(tuples) : -1;
+            PQclear(res);
+            break;
+        case PGRES_PIPELINE_ABORTED:   /* after an error: skipped */
+            PQclear(res);
+            break;
+        default:
+            if (out->failed == NULL)
+                out->failed = res;
+            else
+                PQclear(res);
+        }
+    }
+}
+
+/* Send the queries, a sync, then read every result (lock held, GIL
+ * released). The server stops at the first error, as if they had been
+ * run one by one. */
+static void
+pq_pipeline_locked(connectionObject *conn, const char *const *queries, int n,
+                   pq_batch *out)
+{
+    PGresult *res;
+    int i, sent = 0;
+
+    if (PQenterPipelineMode(conn->pgconn)) {
+        for (sent = 0; sent < n; sent++)
+            if (!PQsendQueryParams(conn->pgconn, queries[sent], 0, NULL,
+                                   NULL, NULL, NULL, 0))
+                break;
+        if (sent == n && PQpipelineSync(conn->pgconn)) {
+            for (i = 0; i < n; i++)
+                pq_read_one_locked(conn, out);
+            res = PQgetResult(conn->pgconn);   /* the sync */
+            PQclear(res);
+        }
+        PQexitPipelineMode(conn->pgconn);
+    }
+    if (sent < n && out->failed == NULL)
+        out->errmsg = strdup(PQerrorMessage(conn->pgconn));
+    out->lost = PQstatus(conn->pgconn) == CONNECTION_BAD;
+}
+
+int
+pq_execute_pipeline(cursorObject *curs, const char *const *queries, int n,
+                    long *rowcount)
+{
+    connectionObject *conn = curs->conn;
+    pq_batch out = {NULL, NULL, 0, 0, 0};
+    int failed_begin = 0;
+
+    Py_BEGIN_ALLOW_THREADS
+    pthread_mutex_lock(&conn->lock);
+    if (conn->pgconn == NULL)
+        out.closed = 1;
+    else {
+        out.failed = pq_begin_if_needed_locked(conn, &failed_begin);
+        if (!failed_begin)
+            pq_pipeline_locked(conn, queries, n, &out);
+        else if (out.failed == NULL)
+            out.errmsg = strdup(PQerrorMessage(conn->pgconn));
+    }
+    pthread_mutex_unlock(&conn->lock);
+    Py_END_ALLOW_THREADS
+    conn_notice_flush(conn);
+    *rowcount = out.rowcount;
+    if (!out.closed && out.failed == NULL && out.errmsg == NULL)
+        return 0;
+    {
+        pq_outcome fail = {out.failed, out.errmsg, out.closed, out.lost};
+        return pq_fail(conn, curs, &fail);
+    }
+}
+
+#endif /* LIBPQ_HAS_PIPELINING */

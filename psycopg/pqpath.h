@@ -33,6 +33,14 @@ int pq_execute_command(connectionObject *conn, const char *query,
 int pq_commit(connectionObject *conn);
 int pq_abort(connectionObject *conn);
 
+#ifdef LIBPQ_HAS_PIPELINING
+/* Run n queries in libpq's pipeline mode (one round trip), opening a
+ * transaction first if needed. The server stops at the first error, which
+ * is raised. *rowcount: the sum of the counts, -1 if one had none. */
+int pq_execute_pipeline(cursorObject *curs, const char *const *queries, int n,
+                        long *rowcount);
+#endif
+
 /* Run `query` (GIL released, lock held). Returns the result or NULL when
  * libpq could not produce one (out of memory, connection lost). */
 PGresult *pq_exec_locked(connectionObject *conn, const char *query);
