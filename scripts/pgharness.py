@@ -444,6 +444,42 @@ _live_lock = threading.Lock()
 _live: List["Server"] = []
 
 
+def _child_pids(parent: int) -> list[int]:
+    """PIDs whose parent is *parent* (from /proc)."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == parent:
+            found.append(int(entry))
+    return found
+
+
+def _wait_pids_gone(pids: list[int], timeout: float) -> None:
+    """Wait until none of *pids* runs; SIGKILL the ones left at the end."""
+    deadline = time.monotonic() + timeout
+    killed = False
+    while True:
+        alive = [pid for pid in pids if _process_state(pid) not in (None, "Z")]
+        if not alive:
+            return
+        if time.monotonic() > deadline:
+            if killed:
+                raise HarnessError(f"processes {alive} do not go away")
+            for pid in alive:
+                try:
+                    os.kill(pid, signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+            killed, deadline = True, time.monotonic() + timeout
+        time.sleep(0.02)
+
+
 def _process_state(pid: int | None) -> str | None:
     """The state letter of /proc/PID/stat (T: stopped), None if gone."""
     if pid is None:
@@ -707,6 +743,9 @@ class Server:
         server process at once.  ``start()`` then does crash recovery."""
         if self.proc is None or self.proc.poll() is not None:
             return
+        # Backends call setsid(): they are in no process group of the
+        # postmaster's, so find them by parent before it dies.
+        children = _child_pids(self.proc.pid)
         if group:
             self._killpg()
         else:
@@ -714,6 +753,7 @@ class Server:
         self.proc.wait()
         if wait:
             self._wait_group_gone(timeout=5.0)
+            _wait_pids_gone(children, timeout=5.0)
 
     def freeze(self) -> None:
         """SIGSTOP the postmaster's process group: new connections hang

@@ -17,10 +17,28 @@ def _registries():
     return [ext.adapters, ext.string_types, ext.binary_types]
 
 
-@pytest.fixture(autouse=True)
-def _restore_registries():
-    saved = [(registry, dict(registry)) for registry in _registries()]
-    yield
+def _snapshot():
+    return [(registry, dict(registry)) for registry in _registries()]
+
+
+def _restore(saved):
     for registry, content in saved:
         registry.clear()
         registry.update(content)
+
+
+# Module fixtures may register globally for all their tests (Django's
+# backend registers hstore, uuid, ... when it connects): undone when the
+# module ends. Test-level registrations are undone after each test.
+@pytest.fixture(scope="module", autouse=True)
+def _restore_registries_per_module():
+    saved = _snapshot()
+    yield
+    _restore(saved)
+
+
+@pytest.fixture(autouse=True)
+def _restore_registries():
+    saved = _snapshot()
+    yield
+    _restore(saved)
