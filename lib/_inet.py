@@ -4,8 +4,8 @@
 
 import warnings
 
-from psycopg2._psycopg import (
-    ISQLQuote, adapt, new_array_type, new_type, register_type)
+from psycopg2._casters import oid_pair, register_with_array
+from psycopg2._psycopg import ISQLQuote, adapt
 
 INET_OID = 869
 INETARRAY_OID = 1041
@@ -60,19 +60,7 @@ def register_inet(oid=None, conn_or_curs=None):
     """
     warnings.warn("the inet adapter is deprecated, it's not very useful",
                   DeprecationWarning)
-    oid, array_oid = _inet_oids(oid)
-    caster = new_type((oid,), "INET", _cast_inet)
-    array_caster = new_array_type((array_oid,), "INETARRAY", caster)
-    register_type(caster, conn_or_curs)
-    register_type(array_caster, conn_or_curs)
-    return caster
+    oid, array_oid = oid_pair(oid, INET_OID, INETARRAY_OID)
+    return register_with_array(oid, array_oid, ("INET", "INETARRAY"),
+                               _cast_inet, conn_or_curs)
 
-
-def _inet_oids(oid):
-    """(inet OID, inet[] OID) from register_inet's `oid` argument."""
-    if oid is None:
-        return INET_OID, INETARRAY_OID
-    if isinstance(oid, int):
-        return oid, INETARRAY_OID
-    inet_oid, array_oid = oid
-    return inet_oid, array_oid

@@ -49,6 +49,14 @@ class DictCursorBase(_cursor):
         self._prefetch = False
         self.row_factory = row_factory
 
+    def execute(self, query, vars=None):
+        self._start_query()
+        return super().execute(query, vars)
+
+    def callproc(self, procname, vars=None):
+        self._start_query()
+        return super().callproc(procname, vars)
+
     def _build_index_if_new_query(self):
         if self._query_executed:
             self._build_index()
@@ -97,14 +105,6 @@ class DictCursor(DictCursorBase):
     def _start_query(self):
         self.index = _OrderedDict()
         self._query_executed = True
-
-    def execute(self, query, vars=None):
-        self._start_query()
-        return super().execute(query, vars)
-
-    def callproc(self, procname, vars=None):
-        self._start_query()
-        return super().callproc(procname, vars)
 
     def _build_index(self):
         # Filled in place: rows already fetched share this mapping.
@@ -190,14 +190,6 @@ class RealDictCursor(DictCursorBase):
     def _start_query(self):
         self.column_mapping = []
         self._query_executed = True
-
-    def execute(self, query, vars=None):
-        self._start_query()
-        return super().execute(query, vars)
-
-    def callproc(self, procname, vars=None):
-        self._start_query()
-        return super().callproc(procname, vars)
 
     def _build_index(self):
         if self.description is None:

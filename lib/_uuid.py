@@ -5,8 +5,8 @@ Nothing is active until `register_uuid()` is called (psycopg2 behaviour).
 
 import uuid
 
-from psycopg2._psycopg import (
-    ISQLQuote, adapters, new_array_type, new_type, register_type)
+from psycopg2._casters import oid_pair, register_with_array
+from psycopg2._psycopg import ISQLQuote, adapters
 
 UUID_OID = 2950
 UUIDARRAY_OID = 2951
@@ -47,20 +47,9 @@ def register_uuid(oids=None, conn_or_curs=None):
     globally when it is None; the adapter is always global.  Returns the
     uuid typecaster.
     """
-    oid, array_oid = _uuid_oids(oids)
-    caster = new_type((oid,), "UUID", _cast_uuid)
-    array_caster = new_array_type((array_oid,), "UUID[]", caster)
-    register_type(caster, conn_or_curs)
-    register_type(array_caster, conn_or_curs)
+    oid, array_oid = oid_pair(oids, UUID_OID, UUIDARRAY_OID)
+    caster = register_with_array(oid, array_oid, ("UUID", "UUID[]"),
+                                 _cast_uuid, conn_or_curs)
     adapters[(uuid.UUID, ISQLQuote)] = UUID_adapter
     return caster
 
-
-def _uuid_oids(oids):
-    """(uuid OID, uuid[] OID) from register_uuid's `oids` argument."""
-    if oids is None:
-        return UUID_OID, UUIDARRAY_OID
-    if isinstance(oids, int):
-        return oids, UUIDARRAY_OID
-    oid, array_oid = oids
-    return oid, array_oid

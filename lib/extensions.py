@@ -81,6 +81,20 @@ def _param_escape(value):
     return value
 
 
+def _merged_options(dsn, kwargs):
+    """The options of `dsn` updated with `kwargs`: None values dropped,
+    `database` taken as `dbname`. Values are kept as given."""
+    if "database" in kwargs:
+        if "dbname" in kwargs:
+            raise TypeError(
+                "you can't specify both 'database' and 'dbname' arguments")
+        kwargs = dict(kwargs)
+        kwargs["dbname"] = kwargs.pop("database")
+    options = parse_dsn(dsn) if dsn is not None else {}
+    options.update((k, v) for k, v in kwargs.items() if v is not None)
+    return options
+
+
 def make_dsn(dsn=None, **kwargs):
     """Return a connection string from a `dsn` and libpq keyword options.
 
@@ -93,13 +107,7 @@ def make_dsn(dsn=None, **kwargs):
     if not kwargs:
         parse_dsn(dsn)  # raises ProgrammingError on a bad string
         return dsn
-    if "database" in kwargs:
-        if "dbname" in kwargs:
-            raise TypeError(
-                "you can't specify both 'database' and 'dbname' arguments")
-        kwargs["dbname"] = kwargs.pop("database")
-    options = parse_dsn(dsn) if dsn is not None else {}
-    options.update((k, v) for k, v in kwargs.items() if v is not None)
+    options = _merged_options(dsn, kwargs)
     result = " ".join(f"{key}={_param_escape(str(value))}"
                       for key, value in options.items())
     parse_dsn(result)

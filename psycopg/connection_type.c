@@ -237,6 +237,7 @@ psyco_conn_set_isolation_level(connectionObject *self, PyObject *args)
 {
     PyObject *level_obj = Py_None;
     long level = ISOLATION_LEVEL_DEFAULT;
+    int rv;
 
     if (!PyArg_ParseTuple(args, "|O", &level_obj))
         return NULL;
@@ -256,10 +257,12 @@ psyco_conn_set_isolation_level(connectionObject *self, PyObject *args)
     /* psycopg2 ends the open transaction first. */
     if (conn_rollback(self) < 0)
         return NULL;
+    /* 0 means autocommit (the level itself is left as it was). */
     if (level == 0)
-        return conn_set_session(self, 1, -1, -1, -1) < 0 ? NULL
-                                                           : Py_NewRef(Py_None);
-    if (conn_set_session(self, 0, (int)level, -1, -1) < 0)
+        rv = conn_set_session(self, 1, -1, -1, -1);
+    else
+        rv = conn_set_session(self, 0, (int)level, -1, -1);
+    if (rv < 0)
         return NULL;
     Py_RETURN_NONE;
 }

@@ -71,6 +71,8 @@ void curs_clear_result(cursorObject *self);
 int curs_set_result(cursorObject *self, PGresult *res);
 PyObject *curs_build_row(cursorObject *self, long row);
 int curs_execute(cursorObject *self, PyObject *query, PyObject *vars);
+/* The query as execute() merges it (mogrify). New bytes or NULL. */
+PyObject *curs_mogrify(cursorObject *self, PyObject *query, PyObject *vars);
 /* cursor_many.c: executemany, pipelined inside transactions. */
 int curs_executemany(cursorObject *self, PyObject *query, PyObject *vars_list);
 /* The query as bytes: str (encoded), bytes, or a sql.Composable. */

@@ -275,29 +275,39 @@ curs_declare_statement(cursorObject *self, PyObject *merged)
     return buf_to_bytes(&b);
 }
 
+/* The query with vars merged in, as execute() would send it (before any
+ * DECLARE): refuses empty queries, as psycopg2. New bytes or NULL. */
+PyObject *
+curs_mogrify(cursorObject *self, PyObject *query, PyObject *vars)
+{
+    PyObject *qbytes, *merged = NULL;
+
+    if (query == Py_None)
+        return psyco_raise(psyco_state.ProgrammingError,
+                           "can't execute an empty query");
+    if ((qbytes = curs_query_bytes(self, query)) == NULL)
+        return NULL;
+    if (PyBytes_GET_SIZE(qbytes) == 0)
+        PyErr_SetString(psyco_state.ProgrammingError,
+                        "can't execute an empty query");
+    else {
+        /* The server may have changed standard_conforming_strings. */
+        conn_refresh_equote(self->conn);
+        merged = psyco_merge_query(qbytes, vars, self->conn);
+    }
+    Py_DECREF(qbytes);
+    return merged;
+}
+
 int
 curs_execute(cursorObject *self, PyObject *query, PyObject *vars)
 {
-    PyObject *qbytes = NULL, *merged = NULL, *sent = NULL;
+    PyObject *merged = NULL, *sent = NULL;
     int rv = -1;
 
     /* Until the query is sent, there is no "last query". */
     Py_XSETREF(self->query, Py_NewRef(Py_None));
-    if (query == Py_None) {
-        PyErr_SetString(psyco_state.ProgrammingError,
-                        "can't execute an empty query");
-        goto exit;
-    }
-    if ((qbytes = curs_query_bytes(self, query)) == NULL)
-        goto exit;
-    if (PyBytes_GET_SIZE(qbytes) == 0) {
-        PyErr_SetString(psyco_state.ProgrammingError,
-                        "can't execute an empty query");
-        goto exit;
-    }
-    /* The server may have changed standard_conforming_strings. */
-    conn_refresh_equote(self->conn);
-    if ((merged = psyco_merge_query(qbytes, vars, self->conn)) == NULL)
+    if ((merged = curs_mogrify(self, query, vars)) == NULL)
         goto exit;
     if (self->name) {
         if (curs_named_can_declare(self) < 0
@@ -319,7 +329,6 @@ curs_execute(cursorObject *self, PyObject *query, PyObject *vars)
     }
     rv = 0;
 exit:
-    Py_XDECREF(qbytes);
     Py_XDECREF(merged);
     Py_XDECREF(sent);
     return rv;

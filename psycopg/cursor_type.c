@@ -288,31 +288,14 @@ static PyObject *
 psyco_curs_mogrify(cursorObject *self, PyObject *args, PyObject *kwargs)
 {
     static char *kwlist[] = {"query", "vars", NULL};
-    PyObject *query, *vars = Py_None, *qbytes, *rv;
+    PyObject *query, *vars = Py_None;
 
     if (!PyArg_ParseTupleAndKeywords(args, kwargs, "O|O", kwlist, &query,
             &vars))
         return NULL;
     /* No round trip: allowed on a closed cursor, as in psycopg2. */
     EXC_IF_CURS_UNINIT(self);
-    if (query == Py_None) {
-        PyErr_SetString(psyco_state.ProgrammingError,
-                        "can't execute an empty query");
-        return NULL;
-    }
-    qbytes = curs_query_bytes(self, query);
-    if (qbytes == NULL)
-        return NULL;
-    if (PyBytes_GET_SIZE(qbytes) == 0) {
-        Py_DECREF(qbytes);
-        PyErr_SetString(psyco_state.ProgrammingError,
-                        "can't execute an empty query");
-        return NULL;
-    }
-    conn_refresh_equote(self->conn);
-    rv = psyco_merge_query(qbytes, vars, self->conn);
-    Py_DECREF(qbytes);
-    return rv;
+    return curs_mogrify(self, query, vars);
 }
 
 #define curs_cast_doc \

@@ -229,17 +229,16 @@ pq_abort(connectionObject *conn)
 
 #ifdef LIBPQ_HAS_PIPELINING
 
-/* What one pipelined batch reports back once the GIL is held again. */
+/* What one pipelined batch reports back once the GIL is held again:
+ * out.res is the first failed result, if any. */
 typedef struct {
-    PGresult *failed;   /* first failed result, or NULL */
-    char *errmsg;       /* libpq's message when no result says it (malloc) */
+    pq_outcome out;
     long rowcount;      /* sum of the counts; -1 once one has none */
-    int closed, lost;
 } pq_batch;
 
-/* Read the results of one query of the pipeline into out. */
+/* Read the results of one query of the pipeline into batch. */
 static void
-pq_read_one_locked(connectionObject *conn, pq_batch *out)
+pq_read_one_locked(connectionObject *conn, pq_batch *batch)
 {
     PGresult *res;
     const char *tuples;
@@ -249,17 +248,17 @@ pq_read_one_locked(connectionObject *conn, pq_batch *out)
         case PGRES_COMMAND_OK:
         case PGRES_TUPLES_OK:
             tuples = PQcmdTuples(res);
-            if (out->rowcount >= 0)
-                out->rowcount = (tuples && *tuples)
-                    ? out->rowcount + atol(tuples) : -1;
+            if (batch->rowcount >= 0)
+                batch->rowcount = (tuples && *tuples)
+                    ? batch->rowcount + atol(tuples) : -1;
             PQclear(res);
             break;
         case PGRES_PIPELINE_ABORTED:   /* after an error: skipped */
             PQclear(res);
             break;
         default:
-            if (out->failed == NULL)
-                out->failed = res;
+            if (batch->out.res == NULL)
+                batch->out.res = res;
             else
                 PQclear(res);
         }
@@ -271,7 +270,7 @@ pq_read_one_locked(connectionObject *conn, pq_batch *out)
  * run one by one. */
 static void
 pq_pipeline_locked(connectionObject *conn, const char *const *queries, int n,
-                   pq_batch *out)
+                   pq_batch *batch)
 {
     PGresult *res;
     int i, sent = 0;
@@ -283,15 +282,15 @@ pq_pipeline_locked(connectionObject *conn, const char *const *queries, int n,
                 break;
         if (sent == n && PQpipelineSync(conn->pgconn)) {
             for (i = 0; i < n; i++)
-                pq_read_one_locked(conn, out);
+                pq_read_one_locked(conn, batch);
             res = PQgetResult(conn->pgconn);   /* the sync */
             PQclear(res);
         }
         PQexitPipelineMode(conn->pgconn);
     }
-    if (sent < n && out->failed == NULL)
-        out->errmsg = strdup(PQerrorMessage(conn->pgconn));
-    out->lost = PQstatus(conn->pgconn) == CONNECTION_BAD;
+    if (sent < n && batch->out.res == NULL)
+        batch->out.errmsg = strdup(PQerrorMessage(conn->pgconn));
+    batch->out.lost = PQstatus(conn->pgconn) == CONNECTION_BAD;
 }
 
 int
@@ -299,30 +298,29 @@ pq_execute_pipeline(cursorObject *curs, const char *const *queries, int n,
                     long *rowcount)
 {
     connectionObject *conn = curs->conn;
-    pq_batch out = {NULL, NULL, 0, 0, 0};
+    pq_batch batch;
+    pq_outcome *out = &batch.out;
     int failed_begin = 0;
 
+    memset(&batch, 0, sizeof batch);
     Py_BEGIN_ALLOW_THREADS
     pthread_mutex_lock(&conn->lock);
     if (conn->pgconn == NULL)
-        out.closed = 1;
+        out->closed = 1;
     else {
-        out.failed = pq_begin_if_needed_locked(conn, &failed_begin);
+        out->res = pq_begin_if_needed_locked(conn, &failed_begin);
         if (!failed_begin)
-            pq_pipeline_locked(conn, queries, n, &out);
-        else if (out.failed == NULL)
-            out.errmsg = strdup(PQerrorMessage(conn->pgconn));
+            pq_pipeline_locked(conn, queries, n, &batch);
+        else if (out->res == NULL)
+            out->errmsg = strdup(PQerrorMessage(conn->pgconn));
     }
     pthread_mutex_unlock(&conn->lock);
     Py_END_ALLOW_THREADS
     conn_notice_flush(conn);
-    *rowcount = out.rowcount;
-    if (!out.closed && out.failed == NULL && out.errmsg == NULL)
+    *rowcount = batch.rowcount;
+    if (!out->closed && out->res == NULL && out->errmsg == NULL)
         return 0;
-    {
-        pq_outcome fail = {out.failed, out.errmsg, out.closed, out.lost};
-        return pq_fail(conn, curs, &fail);
-    }
+    return pq_fail(conn, curs, out);
 }
 
 #endif /* LIBPQ_HAS_PIPELINING */

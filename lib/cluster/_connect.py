@@ -71,10 +71,20 @@ _clusters: dict[Any, _Cluster] = {}
 _clusters_lock = threading.Lock()
 
 
+def _contact_addresses(options: dict[str, str]) -> tuple[tuple[str, str], ...]:
+    """The (host, port) pairs libpq tries for these options, as libpq
+    fills them in (PGHOST, PGPORT, 5432): the cluster's identity too."""
+    host = options.get("host", os.environ.get("PGHOST", ""))
+    port = options.get("port", os.environ.get("PGPORT", "5432"))
+    return contact_key(host, port)
+
+
+def _address_of(node: Node) -> tuple[str, str]:
+    return (node.connect_host.lower(), str(node.port))
+
+
 def _cluster_for(options: dict[str, str]) -> _Cluster:
-    host = options.get("host", os.environ.get("PGHOST"))
-    port = options.get("port", os.environ.get("PGPORT"))
-    key = contact_key(host, port)
+    key = _contact_addresses(options)
     with _clusters_lock:
         cluster = _clusters.get(key)
         if cluster is None:
@@ -84,13 +94,8 @@ def _cluster_for(options: dict[str, str]) -> _Cluster:
 
 def libpq_options(args: ConnectArgs) -> dict[str, str]:
     """The libpq options of a connect call: the DSN's, then the keywords'."""
-    options = _ext.parse_dsn(args.dsn) if args.dsn else {}
-    if "database" in args.kwargs and "dbname" in args.kwargs:
-        raise TypeError("you can't specify both 'database' and 'dbname' arguments")
-    for key, value in args.kwargs.items():
-        if value is not None:
-            options["dbname" if key == "database" else key] = str(value)
-    return options
+    merged = _ext._merged_options(args.dsn or None, dict(args.kwargs))
+    return {key: str(value) for key, value in merged.items()}
 
 
 def is_node_failure(exc: BaseException) -> bool:
@@ -123,19 +128,10 @@ def _node_options(options: dict[str, str], node: Node) -> dict[str, str]:
     return aimed
 
 
-def _dsn_addresses(options: dict[str, str]) -> set[tuple[str, str]]:
-    """The (host, port) pairs libpq tries for these options."""
-    hosts = options.get("host", os.environ.get("PGHOST", "")).split(",")
-    ports = options.get("port", os.environ.get("PGPORT", "5432")).split(",")
-    if len(ports) == 1:
-        ports = ports * len(hosts)
-    return {(host.strip(), port.strip()) for host, port in zip(hosts, ports)}
-
-
 def _mark_address_failed(cluster: _Cluster, settings: ClusterSettings,
                          addresses: set[tuple[str, str]]) -> None:
     for node in cluster.state.nodes():
-        if (node.connect_host, str(node.port)) in addresses:
+        if _address_of(node) in addresses:
             cluster.state.mark_failed(node, settings.failed_host_ttl)
 
 
@@ -147,11 +143,11 @@ def _open_control(cluster: _Cluster, settings: ClusterSettings,
     fail are marked failed like any node."""
     if cluster.control is not None and not cluster.control.closed:
         return cluster.control
-    dsn_addresses = _dsn_addresses(options)
+    dsn_addresses = set(_contact_addresses(options))
     candidates = [(options, dsn_addresses)] + [
-        (_node_options(options, node), {(node.connect_host, str(node.port))})
+        (_node_options(options, node), {_address_of(node)})
         for node in cluster.state.live_nodes()
-        if (node.connect_host, str(node.port)) not in dsn_addresses]
+        if _address_of(node) not in dsn_addresses]
     last_error: BaseException | None = None
     for candidate, addresses in candidates:
         try:
@@ -238,7 +234,7 @@ def _drop_control(cluster: _Cluster, settings: ClusterSettings) -> None:
     conn, cluster.control = cluster.control, None
     if conn is None:
         return
-    address = (conn.info.host, str(conn.info.port))
+    address = ((conn.info.host or "").lower(), str(conn.info.port))
     logger.warning("cluster %s: control connection to %s:%s lost", cluster.state.name,
                    *address)
     _mark_address_failed(cluster, settings, {address})
