@@ -44,6 +44,8 @@ venv: bootstrap $(VENV)/.stamp-venv
 $(VENV)/.stamp-test-deps: $(VENV)/.stamp-venv tests/requirements-clients.txt
 	$(PIP_INSTALL) "pytest>=7" "pytest-timeout>=2.3"
 	$(PIP_INSTALL) -r tests/requirements-clients.txt
+	# aiopg pins psycopg2-binary, which would replace this package: no deps
+	$(PIP_INSTALL) --no-deps "aiopg>=1.4,<2"
 	touch $@
 
 test-deps: venv $(VENV)/.stamp-test-deps

@@ -32,7 +32,9 @@ def connect(dsn=None, connection_factory=None, cursor_factory=None, **kwargs):
     `topology_keys`, ...) spread connections over the nodes of a cluster;
     see `psycopg2.cluster`.
     """
-    async_flag = kwargs.pop("async", False) or kwargs.pop("async_", False)
+    # both spellings are removed: neither is a libpq option
+    async_flag = kwargs.pop("async", False)
+    async_flag = kwargs.pop("async_", False) or async_flag
     if _mentions_cluster_property(dsn, kwargs):
         from psycopg2.cluster import _connect as _balanced
         conn = _balanced.connect(dsn, kwargs, connection_factory,

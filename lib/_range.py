@@ -395,6 +395,9 @@ def _find_type_oid(curs, name, kind_condition):
     dot, 'public' when unqualified), then as SQL identifiers (quotes,
     case folding, search_path for an unqualified name).
     """
+    if not isinstance(name, str):
+        raise TypeError(f"the type name must be a string, not "
+                        f"{type(name).__name__}")
     schema, sep, typname = name.partition('.')
     if not sep:
         schema, typname = 'public', name

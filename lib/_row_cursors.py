@@ -149,9 +149,9 @@ class DictRow(list):
         return ((name, super(DictRow, self).__getitem__(position))
                 for name, position in self._index.items())
 
-    def get(self, key, default=None):
+    def get(self, x, default=None):   # psycopg2's parameter name
         try:
-            return self[key]
+            return self[x]
         except Exception:
             return default
 

@@ -7,9 +7,11 @@ typecasting (SQL -> Python) registries, and the module's constants.
 import re as _re
 
 from psycopg2._psycopg import (  # noqa: F401  (re-exported API)
-    connection, cursor, Column, ConnectionInfo, Diagnostics,
+    connection, cursor, Column, ConnectionInfo, Diagnostics, Notify,
+    lobject, Xid,
     QueryCanceledError, TransactionRollbackError,
     parse_dsn, quote_ident, libpq_version, encodings, encrypt_password,
+    set_wait_callback, get_wait_callback,
     # Python -> SQL
     adapt, adapters, ISQLQuote, AsIs, QuotedString, Binary, Boolean, Int,
     Float, SQL_IN, NoneAdapter,

@@ -5,6 +5,13 @@ names psycopg2.extras has always exported.
 """
 
 import json  # noqa: F401  (psycopg2.extras.json, as in psycopg2)
+# Names psycopg2.extras happens to expose (its own imports); code in the
+# wild imports them from here.
+from collections import OrderedDict, namedtuple  # noqa: F401
+from functools import lru_cache  # noqa: F401
+
+import psycopg2  # noqa: F401
+from psycopg2.extensions import quote_ident  # noqa: F401
 
 from psycopg2._row_cursors import (  # noqa: F401  (re-exported API)
     DictCursorBase, DictConnection, DictCursor, DictRow,
@@ -28,3 +35,9 @@ from psycopg2._range import (  # noqa: F401
 )
 from psycopg2._hstore import HstoreAdapter, register_hstore  # noqa: F401
 from psycopg2._composite import CompositeCaster, register_composite  # noqa: F401
+from psycopg2._green import wait_select  # noqa: F401
+from psycopg2._replication import (  # noqa: F401
+    REPLICATION_LOGICAL, REPLICATION_PHYSICAL,
+    LogicalReplicationConnection, PhysicalReplicationConnection,
+    ReplicationCursor, ReplicationMessage, StopReplication,
+)

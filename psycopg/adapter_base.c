@@ -89,8 +89,10 @@ exit:
     return rv;
 }
 
-/* prepare(conn): remember the connection; a cached literal made without
- * it is no longer valid. */
+/* prepare(conn): remember the connection for the next getquoted(). A
+ * literal already cached by getquoted() stays: psycopg2 keeps returning it
+ * (same bytes from a reused Binary/QuotedString whatever it is prepared
+ * with later). */
 PyObject *
 adapter_prepare(PyObject *self, PyObject *args)
 {
@@ -100,7 +102,6 @@ adapter_prepare(PyObject *self, PyObject *args)
     if (!PyArg_ParseTuple(args, "O!", &connectionType, &conn))
         return NULL;
     Py_XSETREF(a->conn, Py_NewRef(conn));
-    Py_CLEAR(a->buffer);
     Py_RETURN_NONE;
 }
 

@@ -5,6 +5,8 @@
 #include "pqpath.h"
 #include "error.h"
 #include "dsn.h"
+#include "connection_tpc.h"
+#include "lobject.h"
 
 #include <ctype.h>
 
@@ -17,7 +19,8 @@
 static int
 refuse_in_transaction(connectionObject *self, const char *what)
 {
-    if (self->pgconn && PQtransactionStatus(self->pgconn) != PQTRANS_IDLE) {
+    if ((self->pgconn && PQtransactionStatus(self->pgconn) != PQTRANS_IDLE)
+            || self->status == CONN_STATUS_PREPARED) {
         PyErr_Format(psyco_state.ProgrammingError,
                      "%s cannot be used inside a transaction", what);
         return -1;
@@ -142,6 +145,11 @@ psyco_conn_cursor(connectionObject *self, PyObject *args, PyObject *kwargs)
             &factory, &withhold, &scrollable))
         return NULL;
     EXC_IF_CONN_CLOSED(self);
+    if (self->async_ && name != Py_None) {
+        PyErr_SetString(psyco_state.ProgrammingError,
+                        "asynchronous connections cannot produce named cursors");
+        return NULL;
+    }
     if (factory == Py_None)
         factory = self->cursor_factory;
     if (factory == NULL || factory == Py_None)
@@ -178,6 +186,8 @@ static PyObject *
 psyco_conn_commit(connectionObject *self, PyObject *dummy PSYCO_UNUSED)
 {
     EXC_IF_CONN_CLOSED(self);
+    EXC_IF_ASYNC(self, commit);
+    EXC_IF_IN_TPC(self, commit);
     if (conn_commit(self) < 0)
         return NULL;
     Py_RETURN_NONE;
@@ -189,6 +199,8 @@ static PyObject *
 psyco_conn_rollback(connectionObject *self, PyObject *dummy PSYCO_UNUSED)
 {
     EXC_IF_CONN_CLOSED(self);
+    EXC_IF_ASYNC(self, rollback);
+    EXC_IF_IN_TPC(self, rollback);
     if (conn_rollback(self) < 0)
         return NULL;
     Py_RETURN_NONE;
@@ -212,6 +224,7 @@ psyco_conn_set_session(connectionObject *self, PyObject *args,
             &isolevel, &readonly, &deferrable, &autocommit))
         return NULL;
     EXC_IF_CONN_CLOSED(self);
+    EXC_IF_ASYNC(self, set_session);
     if (refuse_in_transaction(self, "set_session") < 0)
         return NULL;
     if (isolevel != Py_None && (c_iso = parse_isolevel(isolevel)) == -2)
@@ -242,6 +255,8 @@ psyco_conn_set_isolation_level(connectionObject *self, PyObject *args)
     if (!PyArg_ParseTuple(args, "|O", &level_obj))
         return NULL;
     EXC_IF_CONN_CLOSED(self);
+    EXC_IF_ASYNC(self, "isolation_level");
+    EXC_IF_TPC_PREPARED(self, "isolation_level");
     if (level_obj != Py_None) {
         if (!PyLong_Check(level_obj)) {
             PyErr_SetString(PyExc_TypeError, "isolation level must be an int");
@@ -278,6 +293,8 @@ psyco_conn_set_client_encoding(connectionObject *self, PyObject *args)
     if (!PyArg_ParseTuple(args, "s", &enc))
         return NULL;
     EXC_IF_CONN_CLOSED(self);
+    EXC_IF_ASYNC(self, set_client_encoding);
+    EXC_IF_TPC_PREPARED(self, set_client_encoding);
     if (conn_set_client_encoding(self, enc) < 0)
         return NULL;
     Py_RETURN_NONE;
@@ -345,6 +362,7 @@ static PyObject *
 psyco_conn_cancel(connectionObject *self, PyObject *dummy PSYCO_UNUSED)
 {
     EXC_IF_CONN_CLOSED(self);
+    EXC_IF_TPC_PREPARED(self, cancel);
     if (conn_cancel(self) < 0)
         return NULL;
     Py_RETURN_NONE;
@@ -356,6 +374,8 @@ static PyObject *
 psyco_conn_reset(connectionObject *self, PyObject *dummy PSYCO_UNUSED)
 {
     EXC_IF_CONN_CLOSED(self);
+    EXC_IF_ASYNC(self, reset);
+    Py_CLEAR(self->tpc_xid);   /* a prepared one stays on the server */
     if (conn_reset(self) < 0)
         return NULL;
     Py_RETURN_NONE;
@@ -371,13 +391,30 @@ psyco_conn_fileno(connectionObject *self, PyObject *dummy PSYCO_UNUSED)
 }
 
 #define conn_isexecuting_doc \
-"isexecuting() -- True while an asynchronous query runs."
+"isexecuting() -- True while an asynchronous connect or query runs."
 
 static PyObject *
-psyco_conn_isexecuting(connectionObject *self PSYCO_UNUSED,
-                       PyObject *dummy PSYCO_UNUSED)
+psyco_conn_isexecuting(connectionObject *self, PyObject *dummy PSYCO_UNUSED)
 {
-    Py_RETURN_FALSE;   /* no asynchronous mode yet: never executing */
+    /* Green mode waits inside the driver: never "executing" for users. */
+    return PyBool_FromLong(self->async_ && (CONN_CONNECTING(self)
+                           || self->async_status != ASYNC_DONE));
+}
+
+#define conn_poll_doc \
+"poll() -> POLL_OK, POLL_READ or POLL_WRITE -- one step of the pending\n" \
+"asynchronous connect or query, without blocking; also collects the\n" \
+"notifications that arrived."
+
+static PyObject *
+psyco_conn_poll(connectionObject *self, PyObject *dummy PSYCO_UNUSED)
+{
+    int rv;
+
+    EXC_IF_CONN_CLOSED(self);
+    if ((rv = conn_poll(self)) < 0)
+        return NULL;
+    return PyLong_FromLong(rv);
 }
 
 #define conn_enter_doc "__enter__ -> self"
@@ -403,13 +440,35 @@ psyco_conn_exit(connectionObject *self, PyObject *args)
         return NULL;
     self->entered = 0;
     EXC_IF_CONN_CLOSED(self);
+    if (type == Py_None) {
+        EXC_IF_IN_TPC(self, commit);
+    }
+    else {
+        EXC_IF_IN_TPC(self, rollback);
+    }
     rv = type == Py_None ? conn_commit(self) : conn_rollback(self);
     if (rv < 0)
         return NULL;
     Py_RETURN_NONE;   /* never swallow the block's exception */
 }
 
+#define conn_get_native_connection_doc \
+    "get_native_connection() -- Return the internal PGconn* as a Python " \
+    "Capsule."
+
+static PyObject *
+psyco_conn_get_native_connection(connectionObject *self,
+                                 PyObject *args PSYCO_UNUSED)
+{
+    EXC_IF_CONN_CLOSED(self);
+    return PyCapsule_New(self->pgconn,
+                         "psycopg2.connection.native_connection", NULL);
+}
+
 static PyMethodDef connection_methods[] = {
+    {"get_native_connection",
+     (PyCFunction)psyco_conn_get_native_connection, METH_NOARGS,
+     conn_get_native_connection_doc},
     {"cursor", (PyCFunction)(void (*)(void))psyco_conn_cursor,
      METH_VARARGS | METH_KEYWORDS, conn_cursor_doc},
     {"close", (PyCFunction)psyco_conn_close, METH_NOARGS, conn_close_doc},
@@ -436,6 +495,10 @@ static PyMethodDef connection_methods[] = {
     {"fileno", (PyCFunction)psyco_conn_fileno, METH_NOARGS, conn_fileno_doc},
     {"isexecuting", (PyCFunction)psyco_conn_isexecuting, METH_NOARGS,
      conn_isexecuting_doc},
+    {"poll", (PyCFunction)psyco_conn_poll, METH_NOARGS, conn_poll_doc},
+    CONNECTION_TPC_METHODS,
+    {"lobject", (PyCFunction)(void (*)(void))psyco_conn_lobject,
+     METH_VARARGS | METH_KEYWORDS, psyco_conn_lobject_doc},
     {"__enter__", (PyCFunction)psyco_conn_enter, METH_NOARGS, conn_enter_doc},
     {"__exit__", (PyCFunction)psyco_conn_exit, METH_VARARGS, conn_exit_doc},
     {NULL, NULL, 0, NULL}
@@ -460,6 +523,11 @@ session_setter_ok(connectionObject *self, PyObject *value, const char *what)
     if (self->closed > 0) {
         PyErr_SetString(psyco_state.InterfaceError,
                         "connection already closed");
+        return 0;
+    }
+    if (self->async_) {
+        PyErr_SetString(psyco_state.ProgrammingError,
+                        "set_session cannot be used in asynchronous mode");
         return 0;
     }
     return refuse_in_transaction(self, "set_session") == 0;
@@ -592,6 +660,16 @@ EXC_GETTER(ProgrammingError) EXC_GETTER(NotSupportedError)
 #define EXC_GETSET(name) \
     {#name, (getter)conn_get_exc_##name, NULL, #name " exception class", NULL}
 
+/* pgconn_ptr: the PGconn's address, for C code reached through ctypes
+ * (psycopg2 API); None once closed. */
+static PyObject *
+conn_get_pgconn_ptr(connectionObject *self, void *closure PSYCO_UNUSED)
+{
+    if (self->pgconn == NULL)
+        Py_RETURN_NONE;
+    return PyLong_FromVoidPtr(self->pgconn);
+}
+
 static struct PyGetSetDef connection_getset[] = {
     {"autocommit", (getter)conn_get_autocommit, (setter)conn_set_autocommit,
      "True if each statement is committed at once.", NULL},
@@ -614,6 +692,8 @@ static struct PyGetSetDef connection_getset[] = {
      "The frontend/backend protocol version.", NULL},
     {"status", (getter)conn_get_status, NULL,
      "The transaction status of the connection (STATUS_*).", NULL},
+    {"pgconn_ptr", (getter)conn_get_pgconn_ptr, NULL,
+     "The address of the PGconn, or None if closed.", NULL},
     EXC_GETSET(Error), EXC_GETSET(Warning), EXC_GETSET(InterfaceError),
     EXC_GETSET(DatabaseError), EXC_GETSET(DataError),
     EXC_GETSET(OperationalError), EXC_GETSET(IntegrityError),
@@ -744,6 +824,8 @@ connection_traverse(connectionObject *self, visitproc visit, void *arg)
     Py_VISIT(self->binary_types);
     Py_VISIT(self->cursor_factory);
     Py_VISIT(self->close_hook);
+    Py_VISIT(self->async_cursor);
+    Py_VISIT(self->tpc_xid);
     return 0;
 }
 
@@ -756,6 +838,8 @@ connection_clear(connectionObject *self)
     Py_CLEAR(self->binary_types);
     Py_CLEAR(self->cursor_factory);
     Py_CLEAR(self->close_hook);
+    Py_CLEAR(self->async_cursor);
+    Py_CLEAR(self->tpc_xid);
     return 0;
 }
 

@@ -69,7 +69,12 @@ extern PyTypeObject cursorType;
 /* cursor_int.c */
 void curs_clear_result(cursorObject *self);
 int curs_set_result(cursorObject *self, PGresult *res);
-PyObject *curs_build_row(cursorObject *self, long row);
+/* The row at resrow (a tuple, or what row_factory makes), or NULL with
+ * an exception; advances resrow and rownumber either way (psycopg2). */
+PyObject *curs_next_row(cursorObject *self);
+/* The next `size` rows (size < 0: all that are left) of pgres as a new
+ * list; advances resrow and rownumber. */
+PyObject *curs_fetch_rows(cursorObject *self, long size);
 int curs_execute(cursorObject *self, PyObject *query, PyObject *vars);
 /* The query as execute() merges it (mogrify). New bytes or NULL. */
 PyObject *curs_mogrify(cursorObject *self, PyObject *query, PyObject *vars);
@@ -84,5 +89,22 @@ int curs_check_fetchable(cursorObject *self);
 PyObject *curs_get_description(cursorObject *self);
 int curs_close(cursorObject *self);
 int curs_scroll(cursorObject *self, long value, const char *mode);
+
+/* cursor_copy.c: the COPY methods (entries of the cursor method table). */
+#define curs_copy_from_doc \
+"copy_from(file, table, sep='\\t', null='\\\\N', size=8192, columns=None)" \
+" -- copy table from file (an object with read())."
+#define curs_copy_to_doc \
+"copy_to(file, table, sep='\\t', null='\\\\N', columns=None)" \
+" -- copy table to file (an object with write())."
+#define curs_copy_expert_doc \
+"copy_expert(sql, file, size=8192) -- run a COPY statement with file as" \
+" STDIN (read(size)) or STDOUT (write())."
+PyObject *psyco_curs_copy_from(cursorObject *self, PyObject *args,
+                               PyObject *kwargs);
+PyObject *psyco_curs_copy_to(cursorObject *self, PyObject *args,
+                             PyObject *kwargs);
+PyObject *psyco_curs_copy_expert(cursorObject *self, PyObject *args,
+                                 PyObject *kwargs);
 
 #endif /* PSYCOPG_CURSOR_H */

@@ -88,29 +88,134 @@ curs_set_result(cursorObject *self, PGresult *res)
     return 0;
 }
 
+/* Rows are built column by column through a plan made once per fetch
+ * call: the C function of each built-in caster is called directly (NULL:
+ * the generic typecast_cast, for Python and array casters). */
+typedef struct {
+    typecast_cfunc fn;
+    typecastObject *t;            /* borrowed from casts below */
+} colplan;
+
+/* Up to this many columns the plan is kept on the stack. */
+#define PLAN_STACK 32
+
+/* What one fetch call reads. Python code run by a caster or row_factory
+ * may execute another query on this very cursor, which frees its result:
+ * when it can run, the result and casters are taken from the cursor for
+ * the duration of the fetch (detached), so that they stay valid here. */
+typedef struct {
+    PGresult *res;
+    typecastObject **casts;
+    int nfields;
+    int factory;                  /* rows are made by row_factory */
+    int detached;
+    colplan *plan;
+    colplan stackbuf[PLAN_STACK];
+} fetchctx;
+
+static int
+fetch_make_plan(fetchctx *f)
+{
+    int i, python = f->factory;
+
+    f->plan = f->stackbuf;
+    if (f->nfields > PLAN_STACK
+            && !(f->plan = PyMem_Calloc((size_t)f->nfields, sizeof *f->plan))) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    for (i = 0; i < f->nfields; i++) {
+        typecastObject *t = f->casts[i];
+        f->plan[i].t = t;
+        f->plan[i].fn = (t->ccast && !t->pcast && !t->bcast) ? t->ccast : NULL;
+        python = python || f->plan[i].fn == NULL;
+    }
+    return python;
+}
+
+/* Prepare a fetch from the cursor's result. 0 on success. */
+static int
+fetch_begin(cursorObject *self, fetchctx *f)
+{
+    PyObject *desc;
+    int python;
+
+    f->res = self->pgres;
+    f->casts = self->casts;
+    f->nfields = self->nfields;
+    f->factory = self->row_factory && self->row_factory != Py_None;
+    f->detached = 0;
+    if ((python = fetch_make_plan(f)) <= 0)
+        return python;
+    /* Python code may read the description: made now, while it can be. */
+    if ((desc = curs_get_description(self)) == NULL)
+        return -1;
+    Py_DECREF(desc);
+    self->pgres = NULL;
+    self->casts = NULL;
+    self->nfields = 0;
+    f->detached = 1;
+    return 0;
+}
+
+/* 1 if Python code ran another query on the cursor during the fetch. */
+static int
+fetch_disturbed(cursorObject *self, fetchctx *f)
+{
+    return f->detached && (self->pgres != NULL || self->casts != NULL);
+}
+
+/* Give the result back to the cursor, unless it has another one now. */
+static void
+fetch_end(cursorObject *self, fetchctx *f)
+{
+    int i;
+
+    if (f->plan != f->stackbuf)
+        PyMem_Free(f->plan);
+    if (!f->detached)
+        return;
+    if (!fetch_disturbed(self, f)) {
+        self->pgres = f->res;
+        self->casts = f->casts;
+        self->nfields = f->nfields;
+        return;
+    }
+    PQclear(f->res);
+    for (i = 0; i < f->nfields; i++)
+        Py_XDECREF(f->casts[i]);
+    PyMem_Free(f->casts);
+}
+
 /* The converted value of one field (a new reference). */
 static inline PyObject *
-curs_field_value(cursorObject *self, long row, int col)
+fetch_value(cursorObject *self, const fetchctx *f, int row, int col)
 {
-    PGresult *res = self->pgres;
+    const colplan *c = &f->plan[col];
+    const char *v = PQgetvalue(f->res, row, col);
 
-    if (PQgetisnull(res, (int)row, col))
-        return typecast_cast(self->casts[col], NULL, 0, self);
-    return typecast_cast(self->casts[col], PQgetvalue(res, (int)row, col),
-                         PQgetlength(res, (int)row, col), self);
+    /* libpq gives "" for NULL: only an empty value needs the check. */
+    if (v[0] == '\0' && PQgetisnull(f->res, row, col)) {
+        if (c->fn)
+            Py_RETURN_NONE;
+        return typecast_cast(c->t, NULL, 0, self);  /* Python: gets None */
+    }
+    if (c->fn)
+        return c->fn(v, PQgetlength(f->res, row, col), self);
+    return typecast_cast(c->t, v, PQgetlength(f->res, row, col), self);
 }
 
 /* A row made by row_factory(cursor), filled by index (as psycopg2 does,
  * so that DictRow-like objects receive their values). */
 static PyObject *
-curs_build_factory_row(cursorObject *self, long row)
+fetch_factory_row(cursorObject *self, const fetchctx *f, int row)
 {
     PyObject *obj, *value, *index;
     int i, rv;
 
     obj = PyObject_CallOneArg(self->row_factory, (PyObject *)self);
-    for (i = 0; obj && i < self->nfields; i++) {
-        if ((value = curs_field_value(self, row, i)) == NULL
+    for (i = 0; obj && i < f->nfields; i++) {
+        if ((value = fetch_value(self, f, row, i)) == NULL
                 || (index = PyLong_FromLong(i)) == NULL) {
             Py_XDECREF(value);
             Py_CLEAR(obj);
@@ -125,25 +230,159 @@ curs_build_factory_row(cursorObject *self, long row)
     return obj;
 }
 
-/* Build result row `row`: a tuple, or what row_factory makes. */
-PyObject *
-curs_build_row(cursorObject *self, long row)
+/* 1 if the collector can never find a cycle through v (the type test
+ * alone, inline, settles the usual int/str/float/datetime values). */
+static inline int
+value_is_atomic(PyObject *v)
 {
-    int i, n = self->nfields;
+    if (!PyType_IS_GC(Py_TYPE(v)))
+        return 1;
+#if PY_VERSION_HEX >= 0x03090000
+    return !PyObject_GC_IsTracked(v);
+#else
+    return 0;
+#endif
+}
+
+static PyObject *
+fetch_tuple(cursorObject *self, const fetchctx *f, int row)
+{
+    int i, n = f->nfields, atomic = 1;
     PyObject *tuple, *value;
 
-    if (self->row_factory && self->row_factory != Py_None)
-        return curs_build_factory_row(self, row);
     if ((tuple = PyTuple_New(n)) == NULL)
         return NULL;
     for (i = 0; i < n; i++) {
-        if ((value = curs_field_value(self, row, i)) == NULL) {
+        if ((value = fetch_value(self, f, row, i)) == NULL) {
             Py_DECREF(tuple);
             return NULL;
         }
         PyTuple_SET_ITEM(tuple, i, value);
+        atomic = atomic && value_is_atomic(value);
     }
+    /* What the collector itself does to such tuples at its first pass;
+     * done now, a big result never costs it a traversal. */
+    if (atomic)
+        PyObject_GC_UnTrack(tuple);
     return tuple;
+}
+
+/* Row `row` of the fetch; consumed even if it fails (as in psycopg2). */
+static PyObject *
+fetch_row(cursorObject *self, fetchctx *f)
+{
+    int row = (int)self->resrow;
+    PyObject *rv;
+
+    rv = f->factory ? fetch_factory_row(self, f, row)
+                    : fetch_tuple(self, f, row);
+    if (fetch_disturbed(self, f)) {
+        Py_XDECREF(rv);
+        PyErr_SetString(psyco_state.ProgrammingError,
+                        "the cursor ran another query while fetching");
+        return NULL;
+    }
+    self->resrow++;
+    self->rownumber++;
+    return rv;
+}
+
+PyObject *
+curs_next_row(cursorObject *self)
+{
+    fetchctx f;
+    PyObject *rv = NULL;
+
+    if (fetch_begin(self, &f) == 0)
+        rv = fetch_row(self, &f);
+    fetch_end(self, &f);
+    return rv;
+}
+
+/* Below this many rows the collector is left alone (see below). */
+#define GC_PAUSE_MIN_ROWS 256
+
+/* 1 if building the rows runs no Python code: no row_factory, and every
+ * caster C code alone. */
+static int
+fetch_runs_no_python(cursorObject *self, const fetchctx *f)
+{
+    int i;
+
+    if (f->factory || f->detached)
+        return 0;
+    for (i = 0; i < f->nfields; i++)
+        if (!typecast_runs_no_python(f->casts[i], self))
+            return 0;
+    return 1;
+}
+
+/* Building many rows allocates many tracked objects (tuples, and values
+ * such as memoryviews): every few hundred the collector runs, finds
+ * nothing to free (nothing is released here) and, as the list grows,
+ * re-traverses every row built so far at each full collection. It is
+ * paused for the loop when no Python code can run inside it (so nothing
+ * else can see or change the collector's state), and resumed after: a
+ * pending collection then happens once. Returns 1 if it paused it. */
+static int
+fetch_gc_pause(cursorObject *self, const fetchctx *f, long nrows)
+{
+#if PY_VERSION_HEX >= 0x030A0000
+    if (nrows >= GC_PAUSE_MIN_ROWS && fetch_runs_no_python(self, f))
+        return PyGC_Disable();
+#else
+    (void)self, (void)f, (void)nrows;
+#endif
+    return 0;
+}
+
+static void
+fetch_gc_resume(int paused)
+{
+#if PY_VERSION_HEX >= 0x030A0000
+    if (paused)
+        PyGC_Enable();
+#else
+    (void)paused;
+#endif
+}
+
+/* Fill list (of n NULL slots) with the next n rows. */
+static int
+fetch_fill(cursorObject *self, fetchctx *f, PyObject *list, long n)
+{
+    PyObject *row;
+    long i;
+
+    for (i = 0; i < n; i++) {
+        if ((row = fetch_row(self, f)) == NULL)
+            return -1;
+        PyList_SET_ITEM(list, i, row);
+    }
+    return 0;
+}
+
+PyObject *
+curs_fetch_rows(cursorObject *self, long size)
+{
+    fetchctx f;
+    PyObject *list = NULL;
+    long n = self->pgres ? PQntuples(self->pgres) - self->resrow : 0;
+    int paused;
+
+    if (n < 0)
+        n = 0;
+    if (size >= 0 && size < n)
+        n = size;
+    /* Sized now: a list grown row by row would be copied over and over. */
+    if (fetch_begin(self, &f) == 0 && (list = PyList_New(n)) != NULL) {
+        paused = fetch_gc_pause(self, &f, n);
+        if (fetch_fill(self, &f, list, n) < 0)
+            Py_CLEAR(list);     /* unfilled slots are NULL: that is fine */
+        fetch_gc_resume(paused);
+    }
+    fetch_end(self, &f);
+    return list;
 }
 
 int

@@ -26,34 +26,9 @@ rows_left(cursorObject *self)
 static PyObject *
 next_buffered_row(cursorObject *self)
 {
-    PyObject *row;
-
     if (rows_left(self) <= 0)
         Py_RETURN_NONE;
-    row = curs_build_row(self, self->resrow);
-    if (row) {
-        self->resrow++;
-        self->rownumber++;
-    }
-    return row;
-}
-
-/* Append up to `size` buffered rows (size < 0: all) to list. */
-static int
-take_buffered_rows(cursorObject *self, PyObject *list, long size)
-{
-    PyObject *row;
-    int rv;
-
-    while (rows_left(self) > 0 && (size < 0 || size-- > 0)) {
-        if ((row = next_buffered_row(self)) == NULL)
-            return -1;
-        rv = PyList_Append(list, row);
-        Py_DECREF(row);
-        if (rv < 0)
-            return -1;
-    }
-    return 0;
+    return curs_next_row(self);
 }
 
 #define curs_fetchone_doc "fetchone() -> tuple or None -- the next row."
@@ -78,7 +53,7 @@ static PyObject *
 psyco_curs_fetchmany(cursorObject *self, PyObject *args, PyObject *kwargs)
 {
     static char *kwlist[] = {"size", NULL};
-    PyObject *size_obj = Py_None, *list;
+    PyObject *size_obj = Py_None;
     long size;
 
     if (!PyArg_ParseTupleAndKeywords(args, kwargs, "|O", kwlist, &size_obj))
@@ -94,11 +69,7 @@ psyco_curs_fetchmany(cursorObject *self, PyObject *args, PyObject *kwargs)
     }
     else if (curs_check_fetchable(self) < 0)
         return NULL;
-    if ((list = PyList_New(0)) == NULL)
-        return NULL;
-    if (take_buffered_rows(self, list, size) < 0)
-        Py_CLEAR(list);
-    return list;
+    return curs_fetch_rows(self, size);
 }
 
 #define curs_fetchall_doc "fetchall() -> list -- all the remaining rows."
@@ -106,8 +77,6 @@ psyco_curs_fetchmany(cursorObject *self, PyObject *args, PyObject *kwargs)
 static PyObject *
 psyco_curs_fetchall(cursorObject *self, PyObject *dummy PSYCO_UNUSED)
 {
-    PyObject *list;
-
     EXC_IF_CURS_CLOSED(self);
     if (self->name) {
         if (curs_named_fetch(self, -1) < 0)
@@ -115,11 +84,7 @@ psyco_curs_fetchall(cursorObject *self, PyObject *dummy PSYCO_UNUSED)
     }
     else if (curs_check_fetchable(self) < 0)
         return NULL;
-    if ((list = PyList_New(0)) == NULL)
-        return NULL;
-    if (take_buffered_rows(self, list, -1) < 0)
-        Py_CLEAR(list);
-    return list;
+    return curs_fetch_rows(self, -1);
 }
 
 static PyObject *
@@ -165,6 +130,7 @@ psyco_curs_execute(cursorObject *self, PyObject *args, PyObject *kwargs)
             &vars))
         return NULL;
     EXC_IF_CURS_CLOSED(self);
+    EXC_IF_TPC_PREPARED(self->conn, execute);
     if (self->name && self->declared) {
         PyErr_SetString(psyco_state.ProgrammingError,
                         "can't call .execute() on named cursors more than once");
@@ -189,6 +155,8 @@ psyco_curs_executemany(cursorObject *self, PyObject *args, PyObject *kwargs)
         return NULL;
     EXC_IF_CURS_CLOSED(self);
     EXC_IF_NAMED(self, "executemany");
+    EXC_IF_TPC_PREPARED(self->conn, executemany);
+    EXC_IF_ASYNC(self->conn, executemany);
     if (curs_executemany(self, query, vars_list) < 0)
         return NULL;
     Py_RETURN_NONE;
@@ -271,6 +239,7 @@ psyco_curs_callproc(cursorObject *self, PyObject *args, PyObject *kwargs)
         return NULL;
     EXC_IF_CURS_CLOSED(self);
     EXC_IF_NAMED(self, "callproc");
+    EXC_IF_TPC_PREPARED(self->conn, callproc);
     if ((query = callproc_query(self->conn->pgconn, procname, params)) == NULL)
         return NULL;
     rv = curs_execute(self, query, params);
@@ -434,6 +403,12 @@ static PyMethodDef cursor_methods[] = {
      curs_setinputsizes_doc},
     {"setoutputsize", (PyCFunction)psyco_curs_setoutputsize, METH_VARARGS,
      curs_setoutputsize_doc},
+    {"copy_from", (PyCFunction)(void (*)(void))psyco_curs_copy_from,
+     METH_VARARGS | METH_KEYWORDS, curs_copy_from_doc},
+    {"copy_to", (PyCFunction)(void (*)(void))psyco_curs_copy_to,
+     METH_VARARGS | METH_KEYWORDS, curs_copy_to_doc},
+    {"copy_expert", (PyCFunction)(void (*)(void))psyco_curs_copy_expert,
+     METH_VARARGS | METH_KEYWORDS, curs_copy_expert_doc},
     {"__enter__", (PyCFunction)psyco_curs_enter, METH_NOARGS, NULL},
     {"__exit__", (PyCFunction)psyco_curs_exit, METH_VARARGS, NULL},
     {NULL, NULL, 0, NULL}
@@ -517,12 +492,35 @@ curs_set_scrollable(cursorObject *self, PyObject *value, void *c PSYCO_UNUSED)
     return 0;
 }
 
+/* pgresult_ptr: the last PGresult's address, for C code reached through
+ * ctypes (psycopg2 API); None if there is none or the cursor is closed. */
+static PyObject *
+curs_get_pgresult_ptr(cursorObject *self, void *closure PSYCO_UNUSED)
+{
+    if (self->pgres == NULL || self->closed)
+        Py_RETURN_NONE;
+    return PyLong_FromVoidPtr(self->pgres);
+}
+
+/* typecaster: in psycopg2 the caster running at the moment, which Python
+ * code never sees set: always None. */
+static PyObject *
+curs_get_typecaster(cursorObject *self PSYCO_UNUSED,
+                    void *closure PSYCO_UNUSED)
+{
+    Py_RETURN_NONE;
+}
+
 static struct PyGetSetDef cursor_getset[] = {
     {"description", (getter)curs_get_description_attr, NULL,
      "Column descriptions of the last result, or None.", NULL},
     {"lastrowid", (getter)curs_get_lastrowid, NULL,
      "OID of the last row inserted, if any.", NULL},
     {"closed", (getter)curs_get_closed, NULL, "True if closed.", NULL},
+    {"pgresult_ptr", (getter)curs_get_pgresult_ptr, NULL,
+     "The address of the last PGresult, or None.", NULL},
+    {"typecaster", (getter)curs_get_typecaster, NULL,
+     "The typecaster running (None outside of a cast).", NULL},
     {"withhold", (getter)curs_get_withhold, (setter)curs_set_withhold,
      "True: the named cursor survives commit.", NULL},
     {"scrollable", (getter)curs_get_scrollable, (setter)curs_set_scrollable,
@@ -566,18 +564,33 @@ set_name(cursorObject *self, PyObject *name)
 
     if (name == Py_None)
         return 0;
-    if (!PyUnicode_Check(name)) {
-        PyErr_SetString(PyExc_TypeError, "the cursor name must be a string");
+    if (PyBytes_Check(name)) {  /* psycopg2 takes bytes; .name is a str */
+        bytes = Py_NewRef(name);
+        name = conn_decode(self->conn, PyBytes_AS_STRING(bytes),
+                           PyBytes_GET_SIZE(bytes));
+    }
+    else if (PyUnicode_Check(name)) {
+        name = Py_NewRef(name);
+        bytes = conn_encode(self->conn, name);
+    }
+    else {
+        PyErr_Format(PyExc_TypeError,
+                     "Expected bytes or unicode string, got %s instead",
+                     Py_TYPE(name)->tp_name);
         return -1;
     }
-    if ((bytes = conn_encode(self->conn, name)) == NULL)
+    if (name == NULL || bytes == NULL) {
+        Py_XDECREF(name);
+        Py_XDECREF(bytes);
         return -1;
+    }
     quoted = PQescapeIdentifier(self->conn->pgconn, PyBytes_AS_STRING(bytes),
                                 (size_t)PyBytes_GET_SIZE(bytes));
     Py_DECREF(bytes);
     if (quoted == NULL) {
         PyErr_SetString(psyco_state.ProgrammingError,
                         PQerrorMessage(self->conn->pgconn));
+        Py_DECREF(name);
         return -1;
     }
     self->qname = PyMem_Malloc(strlen(quoted) + 1);
@@ -586,9 +599,10 @@ set_name(cursorObject *self, PyObject *name)
     PQfreemem(quoted);
     if (self->qname == NULL) {
         PyErr_NoMemory();
+        Py_DECREF(name);
         return -1;
     }
-    self->name = Py_NewRef(name);
+    self->name = name;  /* the reference taken above */
     return 0;
 }
 

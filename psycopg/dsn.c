@@ -119,7 +119,9 @@ psyco_parse_dsn(PyObject *self PSYCO_UNUSED, PyObject *args, PyObject *kwargs)
     else if (PyBytes_Check(dsn_obj))
         bytes = Py_NewRef(dsn_obj);
     else
-        PyErr_SetString(PyExc_TypeError, "dsn must be a string");
+        PyErr_Format(PyExc_TypeError,
+                     "Expected bytes or unicode string, got %s instead",
+                     Py_TYPE(dsn_obj)->tp_name);
     if (bytes == NULL)
         return NULL;
     if ((opts = parse_or_raise(PyBytes_AS_STRING(bytes))) != NULL)
@@ -165,8 +167,9 @@ psyco_quote_ident(PyObject *self PSYCO_UNUSED, PyObject *args, PyObject *kwargs)
     else if (PyBytes_Check(ident))
         bytes = Py_NewRef(ident);
     else
-        PyErr_SetString(PyExc_TypeError,
-                        "argument 1 must be a string or unicode object");
+        PyErr_Format(PyExc_TypeError,
+                     "Expected bytes or unicode string, got %s instead",
+                     Py_TYPE(ident)->tp_name);
     if (bytes == NULL)
         return NULL;
     quoted = PQescapeIdentifier(conn->pgconn, PyBytes_AS_STRING(bytes),

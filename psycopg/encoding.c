@@ -160,9 +160,12 @@ conn_setup_encoding(connectionObject *self)
 
     if (pgenc == NULL)
         pgenc = "SQL_ASCII";
+    /* psycopg2 shows the name in its normal form (SQLASCII, EUCJP), in
+     * conn.encoding and in the error alike. */
+    normalize_name(pgenc, clean, sizeof clean);
     if ((codec = conn_codec_for(pgenc)) == NULL) {
         PyErr_Format(psyco_state.OperationalError,
-                     "don't know how to handle encoding %s", pgenc);
+                     "no Python encoding for PostgreSQL encoding '%s'", clean);
         return -1;
     }
     if ((codec_copy = copy_string(codec)) == NULL)
@@ -170,8 +173,6 @@ conn_setup_encoding(connectionObject *self)
     PyMem_Free(self->codec);
     self->codec = codec_copy;
     self->cdecoder = native_decoder(codec);
-    /* psycopg2 shows the name in its normal form (SQLASCII, EUCJP). */
-    normalize_name(pgenc, clean, sizeof clean);
     return conn_set_encoding_name(self, clean);
 }
 

@@ -339,6 +339,15 @@ psyco_exc_for_sqlstate(const char *sqlstate)
         if (strncmp(sqlstate_class_bases[i].cls, sqlstate, 2) == 0)
             return *STATE_SLOT(sqlstate_class_bases[i].base);
     }
+    /* A class PostgreSQL does not define (custom codes given to RAISE):
+     * psycopg2 goes by the first character, as for the classes 5x, Hx
+     * (operator intervention, foreign data) and Fx, Px, Xx (internal). */
+    switch (sqlstate[0]) {
+    case '5': case 'H':
+        return psyco_state.OperationalError;
+    case 'F': case 'P': case 'X':
+        return psyco_state.InternalError;
+    }
     return psyco_state.DatabaseError;
 }
 

@@ -41,6 +41,12 @@ typedef struct {
     PyObject *decimal_type;   /* decimal.Decimal */
     PyObject *json_loads;     /* json.loads: use psyco_json_loads() */
     PyObject *timezone_type;  /* datetime.timezone: the default tzinfo_factory */
+
+    /* Green mode: called with the connection instead of blocking (NULL:
+     * off). Set by extensions.set_wait_callback(). */
+    PyObject *wait_callback;
+    /* The thread that can run Python's signal handlers (Ctrl-C checks). */
+    unsigned long main_thread;
 } psyco_state_t;
 
 extern psyco_state_t psyco_state;

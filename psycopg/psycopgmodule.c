@@ -11,7 +11,11 @@
 #include "typecast.h"
 #include "microprotocols.h"
 #include "error.h"
+#include "notify.h"
 #include "dsn.h"
+#include "lobject.h"
+#include "xid.h"
+#include "replication.h"
 
 #ifndef PSYCOPG_VERSION
 #define PSYCOPG_VERSION "2.9.10 (dt dec pq3 ext lo64)"
@@ -41,6 +45,36 @@ psyco_connect(PyObject *self PSYCO_UNUSED, PyObject *args, PyObject *kwargs)
     if (async_ || async_kw)
         return PyObject_CallFunction(factory, "Oi", dsn, 1);
     return PyObject_CallOneArg(factory, dsn);
+}
+
+#define set_wait_callback_doc \
+"set_wait_callback(f) -- green mode: f(conn) waits for every operation\n" \
+"of a connection (calling conn.poll()) instead of blocking. None: off."
+
+static PyObject *
+psyco_set_wait_callback(PyObject *self PSYCO_UNUSED, PyObject *f)
+{
+    /* Stricter than psycopg2, which accepts anything and fails later. */
+    if (f != Py_None && !PyCallable_Check(f)) {
+        PyErr_Format(PyExc_TypeError,
+                     "the wait callback must be callable or None, not %s",
+                     Py_TYPE(f)->tp_name);
+        return NULL;
+    }
+    Py_XSETREF(psyco_state.wait_callback, f == Py_None ? NULL : Py_NewRef(f));
+    Py_RETURN_NONE;
+}
+
+#define get_wait_callback_doc \
+"get_wait_callback() -- the wait callback of green mode, or None."
+
+static PyObject *
+psyco_get_wait_callback(PyObject *self PSYCO_UNUSED,
+                        PyObject *dummy PSYCO_UNUSED)
+{
+    if (psyco_state.wait_callback == NULL)
+        Py_RETURN_NONE;
+    return Py_NewRef(psyco_state.wait_callback);
 }
 
 #define libpq_version_doc "libpq_version() -> int -- the libpq in use."
@@ -106,6 +140,10 @@ static PyMethodDef psyco_methods[] = {
      "quote_ident(str, scope) -> str -- quote an SQL identifier."},
     {"libpq_version", (PyCFunction)psyco_libpq_version, METH_NOARGS,
      libpq_version_doc},
+    {"set_wait_callback", (PyCFunction)psyco_set_wait_callback, METH_O,
+     set_wait_callback_doc},
+    {"get_wait_callback", (PyCFunction)psyco_get_wait_callback, METH_NOARGS,
+     get_wait_callback_doc},
     {"encrypt_password", (PyCFunction)(void (*)(void))psyco_encrypt_password,
      METH_VARARGS | METH_KEYWORDS,
      "encrypt_password(password, user, scope=None, algorithm=None) -> str"},
@@ -146,9 +184,32 @@ psyco_json_loads(void)
     return psyco_state.json_loads;
 }
 
+/* The ident of the thread that runs signal handlers: Ctrl-C is only
+ * looked for there while waiting for the server. */
+static int
+init_main_thread(void)
+{
+    PyObject *thread = NULL, *ident = NULL, *main_thread;
+
+    if ((main_thread = import_attr("threading", "main_thread")) == NULL)
+        return -1;
+    thread = PyObject_CallNoArgs(main_thread);
+    Py_DECREF(main_thread);
+    if (thread != NULL)
+        ident = PyObject_GetAttrString(thread, "ident");
+    Py_XDECREF(thread);
+    if (ident == NULL)
+        return -1;
+    psyco_state.main_thread = PyLong_AsUnsignedLong(ident);
+    Py_DECREF(ident);
+    return PyErr_Occurred() ? -1 : 0;
+}
+
 static int
 init_cached_objects(void)
 {
+    if (init_main_thread() < 0)
+        return -1;
     psyco_state.decimal_type = import_attr("decimal", "Decimal");
     psyco_state.timezone_type = import_attr("datetime", "timezone");
     return (psyco_state.decimal_type && psyco_state.timezone_type) ? 0 : -1;
@@ -172,13 +233,29 @@ add_constants(PyObject *m)
         ? (Py_DECREF(encodings), -1) : 0;
 }
 
+/* Large objects and the transaction ids of two-phase commit. */
+static int
+add_lotpc_types(PyObject *m)
+{
+    if (PyType_Ready(&lobjectType) < 0 || PyType_Ready(&xidType) < 0)
+        return -1;
+    if (PyModule_AddObjectRef(m, "lobject", (PyObject *)&lobjectType) < 0
+            || PyModule_AddObjectRef(m, "Xid", (PyObject *)&xidType) < 0)
+        return -1;
+    return 0;
+}
+
 static int
 add_types(PyObject *m)
 {
-    if (PyType_Ready(&connectionType) < 0 || PyType_Ready(&cursorType) < 0)
+    if (add_lotpc_types(m) < 0)
+        return -1;
+    if (PyType_Ready(&connectionType) < 0 || PyType_Ready(&cursorType) < 0
+            || PyType_Ready(&notifyType) < 0)
         return -1;
     if (PyModule_AddObjectRef(m, "connection", (PyObject *)&connectionType) < 0
-            || PyModule_AddObjectRef(m, "cursor", (PyObject *)&cursorType) < 0)
+            || PyModule_AddObjectRef(m, "cursor", (PyObject *)&cursorType) < 0
+            || PyModule_AddObjectRef(m, "Notify", (PyObject *)&notifyType) < 0)
         return -1;
     return 0;
 }
@@ -193,7 +270,7 @@ psyco_exec(PyObject *m)
     }
     if (init_cached_objects() < 0 || error_init(m) < 0 || add_types(m) < 0
             || typecast_init(m) < 0 || microprotocols_init(m) < 0
-            || add_constants(m) < 0)
+            || add_constants(m) < 0 || replication_init(m) < 0)
         return -1;
     first_module = Py_NewRef(m);
     return 0;

@@ -206,6 +206,29 @@ typecast_cast_slow(typecastObject *t, const char *s, Py_ssize_t len,
     return t->ccast(s, len, curs);
 }
 
+int
+typecast_runs_no_python(typecastObject *t, cursorObject *curs)
+{
+    connectionObject *conn = typecast_conn(curs);
+
+    while (t->bcast && !t->pcast)       /* an array: its elements decide */
+        t = t->bcast;
+    if (t->pcast || !t->ccast)
+        return 0;
+    /* Text is decoded by the connection: a codec of the codecs module
+     * may be written in Python. */
+    if (conn && !conn->cdecoder)
+        return 0;
+    if (t->ccast == typecast_JSON_cast)
+        return typecast_json_is_c();
+    if (t->ccast == typecast_DECIMAL_cast)
+        return typecast_decimal_is_c();
+    if (t->ccast == typecast_DATETIMETZ_cast || t->ccast == typecast_TIME_cast
+            || t->ccast == typecast_DATETIME_cast)
+        return typecast_tz_is_c(curs);
+    return 1;
+}
+
 /* registry lookup -------------------------------------------------------- */
 
 /* Borrowed caster for key in dict d (NULL dict allowed); NULL if absent

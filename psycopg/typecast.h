@@ -59,6 +59,12 @@ typecast_cast(typecastObject *t, const char *s, Py_ssize_t len,
     return typecast_cast_slow(t, s, len, curs);
 }
 
+/* 1 if converting values with t through curs can run no Python code
+ * (a built-in C caster, arrays of them, the default tzinfo_factory, a
+ * client encoding CPython decodes natively): the fetch loop may then
+ * pause the garbage collector. Never fails. */
+int typecast_runs_no_python(typecastObject *t, cursorObject *curs);
+
 /* Factories used by the module functions new_type / new_array_type. */
 PyObject *typecast_new_type(PyObject *self, PyObject *args, PyObject *kwds);
 PyObject *typecast_new_array_type(PyObject *self, PyObject *args,

@@ -227,6 +227,87 @@ tz_for(cursorObject *curs, long long offset)
     return tz_call(factory, offset);
 }
 
+int
+typecast_tz_is_c(cursorObject *curs)
+{
+    PyObject *factory = curs ? curs->tzinfo_factory : NULL;
+
+    return factory == NULL || factory == Py_None
+        || factory == psyco_state.timezone_type;
+}
+
+/* fast paths ------------------------------------------------------------- */
+
+/* The server's own ISO output ("2024-01-31 12:30:05.25+05:30") read at
+ * fixed positions. Anything else (BC, years past 9999, hour 24, a leap
+ * second, more than 6 fraction digits, other DateStyles) is left to the
+ * lenient parsers above, which also give the errors. */
+
+static inline int
+digits2(const char *p)
+{
+    unsigned a = (unsigned)(p[0] - '0'), b = (unsigned)(p[1] - '0');
+
+    return (a > 9 || b > 9) ? -1 : (int)(a * 10 + b);
+}
+
+/* YYYY-MM-DD at s (len >= 10). */
+static int
+fast_date(const char *s, int *y, int *m, int *d)
+{
+    int hi = digits2(s), lo = digits2(s + 2);
+
+    if (hi < 0 || lo < 0 || s[4] != '-' || s[7] != '-')
+        return 0;
+    *y = hi * 100 + lo;
+    *m = digits2(s + 5);
+    *d = digits2(s + 8);
+    return *y > 0 && *m >= 0 && *d >= 0;
+}
+
+/* [+-]HH[:MM[:SS]] filling the whole of s. */
+static int
+fast_tz(const char *s, Py_ssize_t len, long long *off)
+{
+    int f[3] = {0, 0, 0}, i;
+
+    if (len != 3 && len != 6 && len != 9)
+        return 0;
+    if (s[0] != '+' && s[0] != '-')
+        return 0;
+    for (i = 0; 3 * i < len; i++) {
+        if ((i > 0 && s[3 * i] != ':') || (f[i] = digits2(s + 3 * i + 1)) < 0)
+            return 0;
+    }
+    *off = (s[0] == '-' ? -1 : 1) * (f[0] * 3600LL + f[1] * 60 + f[2]);
+    return 1;
+}
+
+/* HH:MM:SS[.f{1,6}][tz] filling the whole of s. */
+static int
+fast_time(const char *s, Py_ssize_t len, ptime *t)
+{
+    Py_ssize_t i = 8;
+    int nd = 0;
+
+    if (len < 8 || s[2] != ':' || s[5] != ':')
+        return 0;
+    t->h = digits2(s), t->m = digits2(s + 3), t->s = digits2(s + 6);
+    if (t->h < 0 || t->h > 23 || t->m < 0 || t->s < 0 || t->s > 59)
+        return 0;
+    t->us = 0;
+    if (i < len && s[i] == '.') {
+        for (i++; i < len && s[i] >= '0' && s[i] <= '9' && nd < 7; i++, nd++)
+            t->us = t->us * 10 + (s[i] - '0');
+        if (nd == 0 || nd > 6)
+            return 0;
+        t->us = frac_to_us(t->us, nd);
+    }
+    t->has_tz = i < len;
+    t->tzoff = 0;
+    return !t->has_tz || fast_tz(s + i, len - i, &t->tzoff);
+}
+
 /* casters ------------------------------------------------------------------ */
 
 PyObject *
@@ -236,6 +317,10 @@ typecast_DATE_cast(const char *s, Py_ssize_t len,
     long long f[3];
     int bc;
 
+    int y, m, d;
+
+    if (len == 10 && fast_date(s, &y, &m, &d))
+        return PyDate_FromDate(y, m, d);
     if (is_word(s, len, "infinity"))
         return PyDate_FromDate(9999, 12, 31);
     if (is_word(s, len, "-infinity"))
@@ -268,6 +353,8 @@ typecast_TIME_cast(const char *s, Py_ssize_t len, cursorObject *curs)
     ptime t;
     int bc;
 
+    if (fast_time(s, len, &t))
+        return make_time(&t, curs);
     len = strip_bc(s, len, &bc);
     if (parse_time(s, len, &t) < 0)
         return NULL;
@@ -290,37 +377,61 @@ datetime_infinity(int positive, int aware, cursorObject *curs)
         1, 1, 1, 0, 0, 0, 0, tz, PyDateTimeAPI->DateTimeType);
 }
 
+/* The datetime for date fields f and time t (f[0] negated for BC). */
+static PyObject *
+make_datetime(const long long f[3], int bc, const ptime *t,
+              cursorObject *curs)
+{
+    PyObject *tz, *rv;
+
+    tz = t->has_tz ? tz_for(curs, t->tzoff) : Py_NewRef(Py_None);
+    if (!tz)
+        return NULL;
+    rv = PyDateTimeAPI->DateTime_FromDateAndTime(
+        field_int(bc ? -f[0] : f[0]), field_int(f[1]), field_int(f[2]),
+        field_int(t->h), field_int(t->m), field_int(t->s), field_int(t->us),
+        tz, PyDateTimeAPI->DateTimeType);
+    Py_DECREF(tz);
+    return rv;
+}
+
+static PyObject *
+datetime_fast(const char *s, Py_ssize_t len, cursorObject *curs)
+{
+    long long f[3];
+    int y, m, d;
+    ptime t;
+
+    if (len < 19 || s[10] != ' ' || !fast_date(s, &y, &m, &d)
+            || !fast_time(s + 11, len - 11, &t))
+        return NULL;
+    f[0] = y, f[1] = m, f[2] = d;
+    return make_datetime(f, 0, &t, curs);
+}
+
 static PyObject *
 datetime_cast(const char *s, Py_ssize_t len, cursorObject *curs, int aware)
 {
     long long f[3];
     ptime t = {0, 0, 0, 0, 0, 0};
     Py_ssize_t pos;
-    PyObject *tz = NULL, *rv = NULL;
+    PyObject *rv;
     int bc;
 
+    if ((rv = datetime_fast(s, len, curs)) || PyErr_Occurred())
+        return rv;
     if (is_word(s, len, "infinity"))
         return datetime_infinity(1, aware, curs);
     if (is_word(s, len, "-infinity"))
         return datetime_infinity(0, aware, curs);
     len = strip_bc(s, len, &bc);
     if ((pos = parse_date(s, len, f)) < 0)
-        goto exit;
+        return NULL;
     /* The offset (if any) decides whether the result is aware, whatever
      * the column type: psycopg2 does the same. */
     if (pos < len && parse_time(s + pos, len - pos, &t) < 0)
-        goto exit;
-    tz = t.has_tz ? tz_for(curs, t.tzoff) : Py_NewRef(Py_None);
-    if (!tz)
-        goto exit;
-    rv = PyDateTimeAPI->DateTime_FromDateAndTime(
-        field_int(bc ? -f[0] : f[0]), field_int(f[1]), field_int(f[2]),
-        field_int(t.h), field_int(t.m), field_int(t.s), field_int(t.us),
-        tz, PyDateTimeAPI->DateTimeType);
-
-exit:
-    Py_XDECREF(tz);
-    return rv;
+        return NULL;
+    return make_datetime(f, bc, &t, curs);
 }
 
 PyObject *

@@ -57,10 +57,17 @@ PyObject *typecast_BINARY_cast(const char *s, Py_ssize_t len,
                                cursorObject *curs);
 PyObject *typecast_JSON_cast(const char *s, Py_ssize_t len,
                              cursorObject *curs);
+/* 1 if json values are parsed by C code alone (the stdlib's C scanner,
+ * resolved now if needed); 0 otherwise or on error (cleared). */
+int typecast_json_is_c(void);
+/* 1 if decimal.Decimal is the C implementation (_decimal). */
+int typecast_decimal_is_c(void);
 
 /* typecast_datetime.c: call typecast_datetime_init() before any of them
  * (it imports the datetime C API for that compilation unit). */
 int typecast_datetime_init(void);
+/* 1 if the tzinfo objects for curs are made without Python code. */
+int typecast_tz_is_c(cursorObject *curs);
 PyObject *typecast_DATE_cast(const char *s, Py_ssize_t len,
                              cursorObject *curs);
 PyObject *typecast_TIME_cast(const char *s, Py_ssize_t len,

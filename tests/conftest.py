@@ -4,6 +4,7 @@ Fixtures come from small plugins in tests/plugins/:
   plugins.pgserver  pg_server, dsn, pw_dsn, conn, make_conn, private_server,
                     make_server, make_cluster, fresh_dsn, pgharness
   plugins.leaks     rss_kb(), assert_no_leak (fixture), the `slow` marker
+  plugins.interrupts  guarded_sigint, Interrupter (Ctrl-C at the right time)
 
 Tests must exercise the *installed* psycopg2 (with its compiled
 _psycopg), never the bare sources in lib/: see pytest_sessionstart.
@@ -24,7 +25,7 @@ _SRC = {ROOT, os.path.join(ROOT, "lib")}
 sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") not in _SRC]
 
 pytest_plugins = ["plugins.pgserver", "plugins.leaks", "plugins.ybcluster",
-                  "plugins.registries"]
+                  "plugins.registries", "plugins.interrupts"]
 
 
 def _psycopg2_origin():

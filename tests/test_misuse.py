@@ -292,8 +292,7 @@ def test_notifies_replaced(conn, cur, value):
     conn.autocommit = True
     cur.execute("listen misuse_ch")
     cur.execute("notify misuse_ch, 'probe'")
-    if not conn.notifies:
-        pytest.skip("notifications not implemented")
+    assert conn.notifies    # the probe arrived: notifications work
     if value == "delete":
         del conn.notifies
     else:

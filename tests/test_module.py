@@ -243,8 +243,6 @@ def test_connect_with_password(pw_dsn):
         conn.close()
 
 
-@pytest.mark.xfail(strict=True, raises=psycopg2.NotSupportedError,
-                   reason="asynchronous connections arrive with issue 5")
 def test_connect_async_keyword(dsn):
     conn = psycopg2.connect(dsn, async_=True)
     try:

@@ -348,8 +348,6 @@ def test_select_for_update_nowait_from_another_thread(db):
 # -- raw SQL and the DB-API cursor -------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, raises=AttributeError,
-                   reason="cursor.copy_expert arrives with issue 5 (COPY)")
 def test_raw_sql_and_connection_cursor(db):
     from django.test.utils import CaptureQueriesContext
 

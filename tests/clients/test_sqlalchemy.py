@@ -701,8 +701,6 @@ def test_savepoints_nested_transactions(engine):
             "keep", "keep2"]
 
 
-@pytest.mark.xfail(strict=True, raises=AttributeError,
-                   reason="two-phase commit (tpc_*) arrives with issue 5")
 def test_two_phase_commit(engine):
     md = MetaData()
     items = make_items_table(md)
