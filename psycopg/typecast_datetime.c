@@ -474,13 +474,32 @@ read_component(const char *s, Py_ssize_t len, Py_ssize_t *i, long long *v)
     return 0;
 }
 
+/* The fraction of seconds, i after the '.', in microseconds, as psycopg2
+ * reads it: the digits are one component (too big past INT_MAX), scaled
+ * as if there were at most 9 of them, and rounded half up in double
+ * precision (so 0.5139075 s gives 513907 us, 0.1234565 s 123457 us). */
+static int
+read_fraction(const char *s, Py_ssize_t len, Py_ssize_t *i, long long *us)
+{
+    long long v, denom = 1;
+    Py_ssize_t from = *i;
+    volatile double scaled;     /* no fused multiply-add: exact steps */
+
+    if (read_component(s, len, i, &v) < 0)
+        return -1;
+    for (; from < *i && denom < 1000000000; from++)
+        denom *= 10;
+    scaled = (double)v / (double)denom * 1000000.0;
+    *us = (long long)(scaled + 0.5);
+    return 0;
+}
+
 /* The HH:MM[:SS[.ffffff]] part, i at the first ':'. */
 static int
 read_clock(const char *s, Py_ssize_t len, Py_ssize_t *i, long long h,
            int sign, pinterval *iv)
 {
     long long m = 0, sec = 0, us = 0;
-    int nd = 0;
 
     (*i)++;
     if (read_component(s, len, i, &m) < 0)
@@ -491,10 +510,9 @@ read_clock(const char *s, Py_ssize_t len, Py_ssize_t *i, long long h,
             return -1;
     }
     if (*i < len && s[*i] == '.') {
-        for ((*i)++; *i < len && is_digit(s[*i]); (*i)++)
-            if (nd++ < 6)
-                us = us * 10 + (s[*i] - '0');
-        us = frac_to_us(us, nd < 6 ? nd : 6);
+        (*i)++;
+        if (read_fraction(s, len, i, &us) < 0)
+            return -1;
     }
     iv->secs += sign * (h * 3600 + m * 60 + sec);
     iv->us += sign * us;

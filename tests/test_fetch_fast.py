@@ -214,6 +214,22 @@ def test_datetime_infinity(mcur):
     assert mcur.fetchone() == (dt.date.max, dt.datetime.min)
 
 
+@pytest.mark.parametrize("text, us", [
+    ("00:00:01.5", 1500000), ("00:00:01.1234567", 1123457),
+    ("00:00:01.1234564", 1123456), ("00:00:00.5139075", 513907),   # in double
+    ("00:00:00.0000025", 3), ("00:00:01.9999995", 2000000),
+    ("00:00:01.1234567890", 2234568),     # scaled as if 9 digits, as psycopg2
+    ("-00:00:01.1234567", -1123457), ("1 day 00:00:00.00000001", 86400000000),
+])
+def test_interval_fractions(text, us):
+    assert caster(1186)(text, None) == dt.timedelta(microseconds=us)
+
+
+def test_interval_fraction_too_long():
+    with pytest.raises(OverflowError):
+        caster(1186)("00:00:01.2147483648", None)
+
+
 # ---------------------------------------------------------------- bytea, json
 
 
