@@ -140,9 +140,7 @@ pq_is_copy(PGresult *res)
         || st == PGRES_COPY_BOTH;
 }
 
-/* Keep what PQexec would return of several results: the last one, but
- * an error stays once seen. Takes res. */
-static void
+void
 pq_keep_result(PGresult **kept, PGresult *res)
 {
     if (*kept && PQresultStatus(*kept) == PGRES_FATAL_ERROR) {
@@ -360,13 +358,27 @@ pq_exec_green(connectionObject *conn, const char *query, int flags,
 }
 
 /* Green mode: BEGIN first if needed, then query. */
+/* pq_needs_begin_locked for the GIL-holding side. */
+static int
+pq_needs_begin(connectionObject *conn)
+{
+    int needed;
+
+    Py_BEGIN_ALLOW_THREADS
+    pthread_mutex_lock(&conn->lock);
+    needed = conn->pgconn != NULL && pq_needs_begin_locked(conn);
+    pthread_mutex_unlock(&conn->lock);
+    Py_END_ALLOW_THREADS
+    return needed;
+}
+
 static void
 pq_run_green(connectionObject *conn, const char *query, int flags,
              pq_outcome *out)
 {
     char stmt[128];
 
-    if ((flags & PQ_BEGIN) && conn->pgconn && pq_needs_begin_locked(conn)) {
+    if ((flags & PQ_BEGIN) && pq_needs_begin(conn)) {
         pq_exec_green(conn, pq_begin_statement(conn, stmt, sizeof stmt), 0,
                       out);
         if (out->res == NULL || PQresultStatus(out->res) != PGRES_COMMAND_OK)

@@ -56,6 +56,10 @@ int pq_flush_locked(connectionObject *conn);
  * (then PQstatus or PQerrorMessage tell). */
 PGresult *pq_next_result_locked(connectionObject *conn);
 
+/* Of several results, keep what PQexec would return: the last one, but an
+ * error stays once seen. Takes res. */
+void pq_keep_result(PGresult **kept, PGresult *res);
+
 /* Fill what the GIL-holding side needs (message, lost connection, Ctrl-C
  * count) before the lock is released; also queues notifications. */
 void pq_finish_outcome_locked(connectionObject *conn, pq_outcome *out);
@@ -167,13 +171,6 @@ int pq_copy_end(cursorObject *curs, const char *abort_msg);
 /* standard_conforming_strings is on now (how to quote COPY options). */
 int pq_standard_strings(connectionObject *conn);
 
-/* The blocking locked primitives (GIL released, conn->lock held);
- * conn->pgconn must not be NULL. Each may wait for the server:
- *   put: 1 sent, -1 failed;
- *   get: waits until a whole row has arrived; > 0 row length, -1 end of
- *        the data, -2 failed. */
-int pq_copy_put_locked(connectionObject *conn, const char *data, int len);
-int pq_copy_get_locked(connectionObject *conn, char **data);
 
 /* --- Streaming replication (pqpath_repl.c) ---------------------------
  * The COPY BOTH protocol of a ReplicationCursor (replication.h), same

@@ -33,12 +33,6 @@ copy_put_once_locked(connectionObject *conn, const char *data, int len,
     }
 }
 
-int
-pq_copy_put_locked(connectionObject *conn, const char *data, int len)
-{
-    return copy_put_once_locked(conn, data, len, 0) == 1 ? 1 : -1;
-}
-
 /* Take a row: > 0 its length, -1 end of the data, -2 failed; 0 none yet
  * (green mode only). Blocking mode waits here, interruptibly. */
 static int
@@ -59,30 +53,12 @@ copy_get_once_locked(connectionObject *conn, char **data, int green)
     return n;
 }
 
-int
-pq_copy_get_locked(connectionObject *conn, char **data)
-{
-    return copy_get_once_locked(conn, data, 0);
-}
-
 static int
 result_ok(const PGresult *res)
 {
     ExecStatusType st = PQresultStatus(res);
 
     return st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK;
-}
-
-/* Keep the first failed result, else the last one (for the row count). */
-static void
-keep_result(pq_outcome *out, PGresult *res)
-{
-    if (out->res != NULL && !result_ok(out->res)) {
-        PQclear(res);
-        return;
-    }
-    PQclear(out->res);
-    out->res = res;
 }
 
 /* Leave the COPY state that res reports: end a copy in with
@@ -123,7 +99,7 @@ copy_finish_locked(connectionObject *conn, const char *abort_msg,
                 break;
         }
         else
-            keep_result(out, res);
+            pq_keep_result(&out->res, res);
     }
     pq_finish_outcome_locked(conn, out);
 }

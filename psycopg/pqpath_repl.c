@@ -282,11 +282,13 @@ run_locked(replicationCursorObject *repl, repl_outcome *out,
     pthread_mutex_lock(&conn->lock);
     if (conn->pgconn == NULL)
         out->status = REPL_CLOSED;
-    else
+    else {
         fn(repl, out, arg);
+        conn_take_notifies_locked(conn);
+    }
     pthread_mutex_unlock(&conn->lock);
     Py_END_ALLOW_THREADS
-    conn_notice_flush(conn);
+    conn_notice_deliver(conn);
 }
 
 /* A COPY TO/FROM given as the replication command: end it, so that the
