@@ -137,7 +137,8 @@ const char *pq_begin_statement(connectionObject *conn, char *buf, size_t size);
  * the lock:
  *   pq_copy_start   BEGIN if needed, send the statement;
  *   pq_copy_put     send one chunk (copy in), any number of times;
- *   pq_copy_get     receive one row (copy out), until it returns 0;
+ *   pq_copy_get_rows receive the rows that have arrived (copy out),
+ *                   until it returns 0;
  *   pq_copy_end     finish (or abort) the COPY, read the final results.
  * Blocking mode waits inside the _locked primitives (pq_wait_locked:
  * Ctrl-C cancels); green mode goes through the wait callback between
@@ -157,10 +158,28 @@ int pq_copy_start(cursorObject *curs, const char *query);
  * with an exception (Ctrl-C, the wait callback failed). */
 int pq_copy_put(cursorObject *curs, const char *data, Py_ssize_t len);
 
-/* Receive one row of COPY data: returns its length (> 0) and the row in
- * *data, to release with PQfreemem; 0 at the end of the data or when the
- * COPY cannot go on: then call pq_copy_end; -1 with an exception. */
-Py_ssize_t pq_copy_get(cursorObject *curs, char **data);
+/* Rows of a copy out received together: their bytes one after the other,
+ * and where each row ends. */
+typedef struct {
+    char *data;
+    Py_ssize_t len, cap;
+    Py_ssize_t *ends;       /* ends[i]: the offset just past row i */
+    Py_ssize_t count, count_cap;
+    int state;              /* PQ_ROWS_* */
+} pq_copy_rows;
+
+#define PQ_ROWS_MORE 0      /* more rows may come */
+#define PQ_ROWS_END 1       /* the end of the data came with these rows */
+#define PQ_ROWS_FAILED 2    /* libpq failed after these rows */
+
+/* Receive the rows that have arrived (waiting for the first one), up to
+ * about PQ_COPY_ROWS_BYTES of them, replacing what `rows` held: returns
+ * how many; 0 at the end of the data or when the COPY cannot go on: then
+ * call pq_copy_end; -1 with an exception. `rows` starts zeroed and is
+ * released with pq_copy_rows_free. */
+#define PQ_COPY_ROWS_BYTES (128 * 1024)
+Py_ssize_t pq_copy_get_rows(cursorObject *curs, pq_copy_rows *rows);
+void pq_copy_rows_free(pq_copy_rows *rows);
 
 /* Finish the COPY: a copy in is ended with PQputCopyEnd(abort_msg) (NULL:
  * success, else the server rolls the COPY back), the rest of a copy out is

@@ -212,9 +212,67 @@ pq_copy_put(cursorObject *curs, const char *data, Py_ssize_t len)
     }
 }
 
-/* One locked attempt at taking a row. */
+/* Append a row of n bytes. -1 out of memory (nothing Python: no GIL). */
 static int
-copy_get_step(connectionObject *conn, char **data, int green,
+copy_rows_append(pq_copy_rows *rows, const char *data, int n)
+{
+    void *grown;
+
+    if (rows->len + n > rows->cap) {
+        Py_ssize_t cap = rows->cap ? rows->cap : PQ_COPY_ROWS_BYTES;
+
+        while (cap < rows->len + n)
+            cap *= 2;
+        if ((grown = realloc(rows->data, cap)) == NULL)
+            return -1;
+        rows->data = grown;
+        rows->cap = cap;
+    }
+    if (rows->count == rows->count_cap) {
+        Py_ssize_t cap = rows->count_cap ? rows->count_cap * 2 : 1024;
+
+        if ((grown = realloc(rows->ends, cap * sizeof *rows->ends)) == NULL)
+            return -1;
+        rows->ends = grown;
+        rows->count_cap = cap;
+    }
+    memcpy(rows->data + rows->len, data, n);
+    rows->len += n;
+    rows->ends[rows->count++] = rows->len;
+    return 0;
+}
+
+/* Take rows while libpq has whole ones (reading the socket once more if
+ * it has none): the first waits in blocking mode. Returns what the last
+ * PQgetCopyData said (0 none available now, -1 end, -2 failed), or -3 out
+ * of memory. One lock and GIL trip for many rows: the point of batching. */
+static int
+copy_get_rows_locked(connectionObject *conn, pq_copy_rows *rows, int green)
+{
+    char *data;
+    int n = copy_get_once_locked(conn, &data, green), read_socket = 0;
+
+    while (n > 0) {
+        if (copy_rows_append(rows, data, n) < 0) {
+            PQfreemem(data);
+            return -3;
+        }
+        PQfreemem(data);
+        if (rows->len >= PQ_COPY_ROWS_BYTES)
+            return 0;
+        n = PQgetCopyData(conn->pgconn, &data, 1);
+        if (n == 0 && !read_socket) {
+            read_socket = 1;
+            n = PQconsumeInput(conn->pgconn)
+                ? PQgetCopyData(conn->pgconn, &data, 1) : -2;
+        }
+    }
+    return n;
+}
+
+/* One locked attempt at taking rows. */
+static int
+copy_get_step(connectionObject *conn, pq_copy_rows *rows, int green,
               pq_outcome *out)
 {
     int n = -2;
@@ -222,7 +280,7 @@ copy_get_step(connectionObject *conn, char **data, int green,
     Py_BEGIN_ALLOW_THREADS
     pthread_mutex_lock(&conn->lock);
     if (conn->pgconn != NULL) {
-        n = copy_get_once_locked(conn, data, green);
+        n = copy_get_rows_locked(conn, rows, green);
         copy_step_finish_locked(conn, out);
     }
     pthread_mutex_unlock(&conn->lock);
@@ -231,26 +289,40 @@ copy_get_step(connectionObject *conn, char **data, int green,
 }
 
 Py_ssize_t
-pq_copy_get(cursorObject *curs, char **data)
+pq_copy_get_rows(cursorObject *curs, pq_copy_rows *rows)
 {
     connectionObject *conn = curs->conn;
     int green = conn_is_green(conn), n;
     pq_outcome out;
 
-    *data = NULL;
+    rows->len = rows->count = 0;
+    /* The end (or a failure) came with the previous rows. */
+    if (rows->state != PQ_ROWS_MORE)
+        return 0;
     for (;;) {
         memset(&out, 0, sizeof out);
-        n = copy_get_step(conn, data, green, &out);
-        if (copy_step_done(conn, &out) < 0) {
-            PQfreemem(*data);
-            *data = NULL;
+        n = copy_get_step(conn, rows, green, &out);
+        if (copy_step_done(conn, &out) < 0)
+            return -1;
+        if (n == -3) {
+            PyErr_NoMemory();
             return -1;
         }
-        if (n != 0)
-            return n > 0 ? n : 0;
+        if (n < 0)
+            rows->state = n == -1 ? PQ_ROWS_END : PQ_ROWS_FAILED;
+        if (rows->count > 0 || n < 0)
+            return rows->count;
         if (pq_green_step(conn, ASYNC_COPY_OUT) < 0)
             return -1;
     }
+}
+
+void
+pq_copy_rows_free(pq_copy_rows *rows)
+{
+    free(rows->data);
+    free(rows->ends);
+    memset(rows, 0, sizeof *rows);
 }
 
 /* The row count of the final result ("COPY n"), -1 if none. */
@@ -315,7 +387,6 @@ copy_end_green(cursorObject *curs, const char *abort_msg, pq_outcome *out)
 {
     connectionObject *conn = curs->conn;
     ExecStatusType st = copy_state_green(conn);
-    char *data;
     Py_ssize_t n;
     int sent;
 
@@ -327,8 +398,11 @@ copy_end_green(cursorObject *curs, const char *abort_msg, pq_outcome *out)
             return pq_fail(conn, curs, out);
     }
     else if (st == PGRES_COPY_OUT) {
-        while ((n = pq_copy_get(curs, &data)) > 0)
-            PQfreemem(data);
+        pq_copy_rows rows = {0};
+
+        while ((n = pq_copy_get_rows(curs, &rows)) > 0)
+            ;
+        pq_copy_rows_free(&rows);
         if (n < 0)
             return -1;
     }

@@ -55,7 +55,6 @@ SIZES = {
     "copy_out": 1_000_000,
     "connect": 300,
 }
-FETCHES = ("fetch_wide", "fetch_int", "fetch_text")
 
 # (metric, workload) -> ours/psycopg2 target; anything else must be <= 1.0
 TARGETS = {
@@ -297,7 +296,7 @@ def target_cell(metric, workload, ours, base):
 
 
 TITLES = {"wall": "wall time", "cpu": "client CPU time (process_time of the worker)",
-          "instr": "client instructions in the fetch phase (callgrind Ir)"}
+          "instr": "client instructions in the measured phase (callgrind Ir)"}
 
 
 def print_table(metric, summaries, drivers, workloads, reps):
@@ -330,7 +329,7 @@ def parse_args(argv):
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--quick", action="store_true", help="sizes / 10, 3 repetitions")
     p.add_argument("--callgrind", action="store_true",
-                   help="also count client instructions of the fetch workloads")
+                   help="also count the client instructions of each workload")
     p.add_argument("--only", help="comma-separated workloads (default: all)")
     p.add_argument("--drivers", default=",".join(DRIVERS), help="comma-separated drivers")
     p.add_argument("--reps", type=int, help="repetitions (default 5, 3 with --quick)")
@@ -359,7 +358,7 @@ def timing_runs(pythons, sizes, srv, opts, raw):
 
 def callgrind_runs(pythons, sizes, srv, opts, raw):
     marker = build_marker()
-    for w in (w for w in opts.workloads if w in FETCHES):
+    for w in opts.workloads:
         for d in opts.drivers:
             if not pythons[d].startswith("error"):
                 log(f"callgrind {w} {d}")
