@@ -68,6 +68,7 @@ extern PyTypeObject cursorType;
 
 /* cursor_int.c */
 void curs_clear_result(cursorObject *self);
+void curs_reset_failed(cursorObject *self);
 int curs_set_result(cursorObject *self, PGresult *res);
 /* The row at resrow (a tuple, or what row_factory makes), or NULL with
  * an exception; advances resrow and rownumber either way (psycopg2). */

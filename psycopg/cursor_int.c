@@ -10,8 +10,9 @@
 
 #include <stdlib.h>
 
-void
-curs_clear_result(cursorObject *self)
+/* The rows go; description and rowcount stay. */
+static void
+curs_drop_rows(cursorObject *self)
 {
     int i;
 
@@ -26,8 +27,28 @@ curs_clear_result(cursorObject *self)
         PQclear(self->pgres);
         self->pgres = NULL;
     }
-    Py_CLEAR(self->description);
     self->resrow = 0;
+}
+
+void
+curs_clear_result(cursorObject *self)
+{
+    curs_drop_rows(self);
+    Py_CLEAR(self->description);
+}
+
+/* What a statement the server refused leaves, as in psycopg2: no result,
+ * an empty status message, rowcount -1. */
+void
+curs_reset_failed(cursorObject *self)
+{
+    PyObject *empty = PyUnicode_New(0, 0);   /* the cached "" */
+
+    curs_clear_result(self);
+    self->rowcount = -1;
+    self->rownumber = 0;
+    if (empty)
+        Py_XSETREF(self->statusmessage, empty);
 }
 
 /* Resolve the typecaster of every column once for this result. */
@@ -514,40 +535,83 @@ curs_declare_statement(cursorObject *self, PyObject *merged)
     return buf_to_bytes(&b);
 }
 
-/* The query with vars merged in, as execute() would send it (before any
- * DECLARE): refuses empty queries, as psycopg2. New bytes or NULL. */
-PyObject *
-curs_mogrify(cursorObject *self, PyObject *query, PyObject *vars)
+/* The query as bytes, refusing what psycopg2 refuses before anything
+ * changes on the cursor (None, an empty query, a wrong type). New bytes
+ * or NULL. */
+static PyObject *
+curs_checked_query(cursorObject *self, PyObject *query)
 {
-    PyObject *qbytes, *merged = NULL;
+    PyObject *qbytes;
 
     if (query == Py_None)
         return psyco_raise(psyco_state.ProgrammingError,
                            "can't execute an empty query");
     if ((qbytes = curs_query_bytes(self, query)) == NULL)
         return NULL;
-    if (PyBytes_GET_SIZE(qbytes) == 0)
-        PyErr_SetString(psyco_state.ProgrammingError,
-                        "can't execute an empty query");
-    else {
-        /* The server may have changed standard_conforming_strings. */
-        conn_refresh_equote(self->conn);
-        merged = psyco_merge_query(qbytes, vars, self->conn);
+    if (PyBytes_GET_SIZE(qbytes) == 0) {
+        Py_DECREF(qbytes);
+        return psyco_raise(psyco_state.ProgrammingError,
+                           "can't execute an empty query");
     }
+    return qbytes;
+}
+
+/* The checked query with vars merged in. New bytes or NULL. */
+static PyObject *
+curs_merge(cursorObject *self, PyObject *qbytes, PyObject *vars)
+{
+    /* The server may have changed standard_conforming_strings. */
+    conn_refresh_equote(self->conn);
+    return psyco_merge_query(qbytes, vars, self->conn);
+}
+
+/* The query with vars merged in, as execute() would send it (before any
+ * DECLARE). New bytes or NULL. */
+PyObject *
+curs_mogrify(cursorObject *self, PyObject *query, PyObject *vars)
+{
+    PyObject *qbytes = curs_checked_query(self, query), *merged;
+
+    if (qbytes == NULL)
+        return NULL;
+    merged = curs_merge(self, qbytes, vars);
     Py_DECREF(qbytes);
     return merged;
+}
+
+/* After parameters that could not be merged, as psycopg2: the old rows
+ * can no longer be fetched, though description and rowcount still
+ * describe them. Keeps the pending exception. */
+static void
+curs_forget_rows(cursorObject *self)
+{
+    PyObject *type, *value, *tb, *desc;
+
+    PyErr_Fetch(&type, &value, &tb);
+    /* made now, from the rows, for it outlives them */
+    if ((desc = curs_get_description(self)) == NULL)
+        PyErr_Clear();
+    Py_XDECREF(desc);
+    curs_drop_rows(self);
+    PyErr_Restore(type, value, tb);
 }
 
 int
 curs_execute(cursorObject *self, PyObject *query, PyObject *vars)
 {
-    PyObject *merged = NULL, *sent = NULL;
+    PyObject *qbytes, *merged, *sent = NULL;
     int rv = -1;
 
+    if ((qbytes = curs_checked_query(self, query)) == NULL)
+        return -1;
     /* Until the query is sent, there is no "last query". */
     Py_XSETREF(self->query, Py_NewRef(Py_None));
-    if ((merged = curs_mogrify(self, query, vars)) == NULL)
+    merged = curs_merge(self, qbytes, vars);
+    Py_DECREF(qbytes);
+    if (merged == NULL) {
+        curs_forget_rows(self);
         goto exit;
+    }
     if (self->name) {
         if (curs_named_can_declare(self) < 0
                 || (sent = curs_declare_statement(self, merged)) == NULL)

@@ -180,7 +180,7 @@ batch_send(cursorObject *self, batch *b, long *total)
     }
     /* Statement `done` failed (or the connection did). */
     batch_leave_cursor(self, b, done < b->n ? done : b->n - 1, last);
-    self->rowcount = -1;
+    curs_reset_failed(self);
     return -1;
 }
 

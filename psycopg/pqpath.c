@@ -418,6 +418,8 @@ pq_fail(connectionObject *conn, cursorObject *curs, pq_outcome *out)
     }
     if (out->lost)
         conn_mark_broken(conn);
+    if (curs)
+        curs_reset_failed(curs);
     /* The exception keeps the result (for diag). */
     psyco_raise_from_result(conn, curs, out->res,
                             out->errmsg ? out->errmsg : "out of memory");
@@ -453,6 +455,7 @@ pq_deliver(connectionObject *conn, cursorObject *curs, pq_outcome *out)
     case PGRES_EMPTY_QUERY:
         PQclear(out->res);
         free(out->errmsg);
+        curs_reset_failed(curs);
         PyErr_SetString(psyco_state.ProgrammingError,
                         "can't execute an empty query");
         return -1;
