@@ -103,8 +103,8 @@ SELECT count(*) FROM bench_text; SELECT count(*) FROM bench_copy;
 def start_server(sizes):
     # shared_buffers large enough that the prewarming counts above keep
     # every table in memory (no ring buffer below shared_buffers / 4)
-    srv = Server(name="bench", settings={"shared_buffers": "1GB",
-                                          "max_connections": 50})
+    srv = Server(name="bench",
+                 settings={"shared_buffers": "1GB", "max_connections": 50})
     srv.start()
     srv.sql(tables_sql(sizes))
     return srv
