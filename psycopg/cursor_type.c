@@ -131,7 +131,10 @@ psyco_curs_execute(cursorObject *self, PyObject *args, PyObject *kwargs)
         return NULL;
     EXC_IF_CURS_CLOSED(self);
     EXC_IF_TPC_PREPARED(self->conn, execute);
-    if (self->name && self->declared) {
+    /* Once its DECLARE was sent, even if the server refused it (as
+     * psycopg2: only a query that never left keeps the cursor open). */
+    if (self->name && (self->declared
+                       || (self->query && self->query != Py_None))) {
         PyErr_SetString(psyco_state.ProgrammingError,
                         "can't call .execute() on named cursors more than once");
         return NULL;

@@ -7,6 +7,8 @@ import psycopg2
 import psycopg2.errors as errors
 import psycopg2.extensions as ext
 
+OURS = "psycopg2-cluster" in (psycopg2.__doc__ or "")
+
 
 def server_cursors(conn):
     """Cursors open in conn's session: [(name, holdable, scrollable)]."""
@@ -362,6 +364,24 @@ def test_withhold_scrollable_on_unnamed(conn):
 # ------------------------------------------------------- misuse
 
 
+def test_execute_after_failed_declare(conn):
+    cur = conn.cursor("fd")
+    with pytest.raises(errors.DivisionByZero):
+        cur.execute("select 1/0")
+    conn.rollback()
+    with pytest.raises(psycopg2.ProgrammingError,
+                       match="can't call .execute.. on named cursors more"):
+        cur.execute("select 1")
+
+
+def test_execute_after_bad_parameters(conn):
+    cur = conn.cursor("bp")
+    with pytest.raises(IndexError):
+        cur.execute("select %s", ())
+    cur.execute("select 1")   # nothing was sent: not executed yet
+    assert cur.fetchone() == (1,)
+
+
 def test_execute_twice(conn):
     cur = conn.cursor("tw")
     cur.execute("select 1")
@@ -445,6 +465,22 @@ def test_close_in_failed_transaction(conn):
     cur.close()   # must not raise
     assert cur.closed is True
     conn.rollback()
+
+
+@pytest.mark.parametrize("end", ["commit", "rollback"])
+def test_close_after_the_transaction(conn, end):
+    cur = conn.cursor("cat")
+    cur.execute("select 1")
+    getattr(conn, end)()
+    if OURS:
+        # closing something the server already dropped is not an error
+        cur.close()
+        assert cur.closed is True
+    else:
+        with pytest.raises(psycopg2.ProgrammingError,
+                           match="named cursor isn't valid anymore"):
+            cur.close()
+        assert cur.closed is False
 
 
 def test_with_closes(conn):
