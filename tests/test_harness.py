@@ -220,7 +220,10 @@ def test_cleanup_after_exception(pgharness):
 def _run_child(code, sig=None):
     """Start a child that makes a server and prints its pid and dir."""
     script_dir = os.path.join(os.path.dirname(__file__), "..", "scripts")
-    prog = ("import sys, time; sys.path.insert(0, %r)\n" % script_dir
+    # Ctrl-C must raise KeyboardInterrupt in the child even when this run
+    # inherited SIGINT ignored (started in the background by a shell).
+    prog = ("import signal, sys, time; sys.path.insert(0, %r)\n" % script_dir
+            + "signal.signal(signal.SIGINT, signal.default_int_handler)\n"
             + "import pgharness\n" + code)
     p = subprocess.Popen([sys.executable, "-c", prog], stdout=subprocess.PIPE,
                          stderr=subprocess.PIPE, text=True)
