@@ -156,12 +156,13 @@ copy_statement(cursorObject *self, PyObject *table, PyObject *columns,
 
 /* --- moving the data --------------------------------------------------- */
 
-/* 1 if file's type is exactly one of the `io` classes named, 0 if not,
- * -1 error. Exact types only: a subclass may override what we rely on. */
+/* 1 if file's type is exactly one of the `io` classes named and its
+ * `method` is the class's own, 0 if not, -1 error. Exact types only, and
+ * no method set on the instance: either may change what we rely on. */
 static int
-copy_is_io_type(PyObject *file, const char *const *names)
+copy_is_io_type(PyObject *file, const char *const *names, const char *method)
 {
-    PyObject *io, *type;
+    PyObject *io, *type, *meth;
     int found = 0;
 
     if ((io = PyImport_ImportModule("io")) == NULL)
@@ -175,6 +176,13 @@ copy_is_io_type(PyObject *file, const char *const *names)
         Py_DECREF(type);
     }
     Py_DECREF(io);
+    if (found != 1)
+        return found;
+    if ((meth = PyObject_GetAttrString(file, method)) == NULL)
+        return -1;
+    /* the class's C method, bound to this file */
+    found = PyCFunction_Check(meth) && PyCFunction_GET_SELF(meth) == file;
+    Py_DECREF(meth);
     return found;
 }
 
@@ -308,7 +316,7 @@ static int
 copy_in(cursorObject *self, PyObject *file, Py_ssize_t size)
 {
     static const char *const bytesio[] = {"BytesIO", NULL};
-    int rv = size > 0 ? copy_is_io_type(file, bytesio) : 0;
+    int rv = size > 0 ? copy_is_io_type(file, bytesio, "read") : 0;
 
     if (rv == 1)
         rv = copy_in_bytesio(self, file, size);
@@ -346,7 +354,7 @@ copy_writes_joined(PyObject *file)
     static const char *const joinable[] = {"BytesIO", "StringIO",
         "BufferedWriter", "BufferedRandom", "TextIOWrapper", NULL};
 
-    return copy_is_io_type(file, joinable);
+    return copy_is_io_type(file, joinable, "write");
 }
 
 /* Pass len bytes of rows to write(), as str or bytes. 0 ok, -1 Python

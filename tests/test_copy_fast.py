@@ -125,6 +125,16 @@ def test_bytesio_subclass_is_read(cur):
     assert table(cur) == [(1, "y"), (2, "y")]
 
 
+def test_bytesio_read_set_on_the_instance_is_called(cur):
+    f = io.BytesIO(b"1\tx\n")
+    calls = []
+    real_read = f.read
+    f.read = lambda size: calls.append(size) or real_read(size)
+    cur.copy_from(f, "tt", size=100)
+    assert calls == [100, 100]
+    assert table(cur) == [(1, "x")]
+
+
 def test_bytesio_bad_row_after_many_pieces(conn):
     conn.autocommit = False
     cur = conn.cursor()
@@ -214,6 +224,15 @@ def test_other_files_get_one_write_per_row(cur):
     assert len(r.calls) == MyStringIO.writes == 30000
     assert r.calls[:2] == ["1\tw\u00e9\n".encode(), "2\tww\u00e9\n".encode()]
     assert m.getvalue() == expected_text(30000)
+
+
+def test_write_set_on_the_instance_gets_rows(cur):
+    f = io.StringIO()
+    calls = []
+    f.write = calls.append
+    cur.copy_expert(MANY.format(n=1000), f)
+    assert len(calls) == 1000
+    assert "".join(calls) == expected_text(1000)
 
 
 def test_undecodable_row_after_good_ones(make_conn):
