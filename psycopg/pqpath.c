@@ -273,6 +273,20 @@ pq_finish_outcome_locked(connectionObject *conn, pq_outcome *out)
         out->errmsg = strdup(PQerrorMessage(conn->pgconn));
 }
 
+/* Whether a new query can go now: else out says why (closed, or an
+ * asynchronous query still running). Lock held. */
+static int
+pq_can_send_locked(connectionObject *conn, pq_outcome *out)
+{
+    if (conn->pgconn == NULL)
+        out->closed = 1;
+    else if (conn->async_status != ASYNC_DONE)
+        out->busy = 1;
+    else
+        return 1;
+    return 0;
+}
+
 /* Run query (and BEGIN if asked) with the GIL released, blocking. */
 static void
 pq_run_blocking(connectionObject *conn, const char *query, int flags,
@@ -282,11 +296,7 @@ pq_run_blocking(connectionObject *conn, const char *query, int flags,
 
     Py_BEGIN_ALLOW_THREADS
     pthread_mutex_lock(&conn->lock);
-    if (conn->pgconn == NULL)
-        out->closed = 1;
-    else if (conn->async_status != ASYNC_DONE)
-        out->busy = 1;
-    else {
+    if (pq_can_send_locked(conn, out)) {
         if (flags & PQ_BEGIN)
             out->res = pq_begin_if_needed_locked(conn, &failed);
         if (!failed)
@@ -311,15 +321,13 @@ pq_send(connectionObject *conn, const char *query, int keep_copy,
 {
     Py_BEGIN_ALLOW_THREADS
     pthread_mutex_lock(&conn->lock);
-    if (conn->pgconn == NULL)
-        out->closed = 1;
-    else if (conn->async_status != ASYNC_DONE)
-        out->busy = 1;
-    else if (!PQsendQuery(conn->pgconn, query))
-        pq_finish_outcome_locked(conn, out);
-    else {
-        conn->async_status = ASYNC_WRITE;
-        conn->keep_copy = keep_copy;
+    if (pq_can_send_locked(conn, out)) {
+        if (PQsendQuery(conn->pgconn, query)) {
+            conn->async_status = ASYNC_WRITE;
+            conn->keep_copy = keep_copy;
+        }
+        else
+            pq_finish_outcome_locked(conn, out);
     }
     pthread_mutex_unlock(&conn->lock);
     Py_END_ALLOW_THREADS
@@ -792,11 +800,7 @@ pq_batch_run(connectionObject *conn, const char *sql, pq_batch *batch)
 
     Py_BEGIN_ALLOW_THREADS
     pthread_mutex_lock(&conn->lock);
-    if (conn->pgconn == NULL)
-        out->closed = 1;
-    else if (conn->async_status != ASYNC_DONE)
-        out->busy = 1;
-    else {
+    if (pq_can_send_locked(conn, out)) {
         out->res = pq_begin_if_needed_locked(conn, &failed);
         if (!failed && PQsendQuery(conn->pgconn, sql)
                 && pq_flush_locked(conn) == 0)
